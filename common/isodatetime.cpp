@@ -1,0 +1,130 @@
+#include "isodatetime.h"
+
+using namespace Qt::StringLiterals;
+
+namespace taskflow::IsoDateTime {
+
+namespace {
+
+// Reads exactly `count` ASCII digits at `pos`; -1 when they are not there.
+int digits(QStringView text, qsizetype pos, int count)
+{
+    if (pos + count > text.size())
+        return -1;
+    int value = 0;
+    for (int i = 0; i < count; ++i) {
+        const QChar c = text[pos + i];
+        if (c < u'0' || c > u'9')
+            return -1;
+        value = value * 10 + (c.unicode() - u'0');
+    }
+    return value;
+}
+
+ParseResult refuse(const QString &why)
+{
+    return ParseResult{std::nullopt, why};
+}
+
+} // namespace
+
+ParseResult parse(QStringView text)
+{
+    const int year = digits(text, 0, 4);
+    if (year < 0 || text.size() < 10 || text[4] != u'-' || text[7] != u'-')
+        return refuse(u"expected a date as YYYY-MM-DD"_s);
+    const int month = digits(text, 5, 2);
+    const int day = digits(text, 8, 2);
+    const QDate date(year, month, day);
+    if (month < 0 || day < 0 || year < 1 || !date.isValid())
+        return refuse(u"the date does not exist"_s);
+    if (text.size() == 10)
+        return ParseResult{QDateTime(date, QTime(0, 0), Qt::UTC), {}};
+
+    if (text[10] != u'T' && text[10] != u't' && text[10] != u' ')
+        return refuse(u"expected T between the date and the time"_s);
+    qsizetype pos = 11;
+    const int hour = digits(text, pos, 2);
+    if (hour < 0 || text.size() < pos + 5 || text[pos + 2] != u':')
+        return refuse(u"expected a time as HH:MM[:SS]"_s);
+    const int minute = digits(text, pos + 3, 2);
+    if (minute < 0)
+        return refuse(u"expected a time as HH:MM[:SS]"_s);
+    pos += 5;
+    int second = 0;
+    int msec = 0;
+    if (pos < text.size() && text[pos] == u':') {
+        second = digits(text, pos + 1, 2);
+        if (second < 0)
+            return refuse(u"expected seconds as two digits"_s);
+        pos += 3;
+        if (pos < text.size() && (text[pos] == u'.' || text[pos] == u',')) {
+            ++pos;
+            const qsizetype start = pos;
+            int scale = 100;
+            while (pos < text.size() && text[pos] >= u'0' && text[pos] <= u'9') {
+                msec += (text[pos].unicode() - u'0') * scale; // digits past milliseconds are dropped
+                scale /= 10;
+                ++pos;
+            }
+            if (pos == start || pos - start > 9)
+                return refuse(u"expected 1 to 9 digits of fractional seconds"_s);
+        }
+    }
+    const QTime time(hour, minute, second, msec);
+    if (!time.isValid())
+        return refuse(u"the time does not exist"_s);
+
+    int offsetSeconds = 0;
+    if (pos < text.size()) {
+        const QChar sign = text[pos];
+        if ((sign == u'Z' || sign == u'z') && pos + 1 == text.size()) {
+            pos += 1;
+        } else if (sign == u'+' || sign == u'-') {
+            const int offHours = digits(text, pos + 1, 2);
+            qsizetype minutesAt = pos + 3;
+            if (minutesAt < text.size() && text[minutesAt] == u':')
+                ++minutesAt;
+            const int offMinutes = digits(text, minutesAt, 2);
+            if (offHours < 0 || offMinutes < 0 || minutesAt + 2 != text.size() || offHours > 23
+                || offMinutes > 59)
+                return refuse(u"expected a timezone offset as Z, +HH:MM or -HH:MM"_s);
+            offsetSeconds = (offHours * 3600 + offMinutes * 60) * (sign == u'-' ? -1 : 1);
+            pos = text.size();
+        } else {
+            return refuse(u"unexpected characters after the time"_s);
+        }
+    }
+    if (pos != text.size())
+        return refuse(u"unexpected characters after the time"_s);
+
+    const QDateTime local(date, time, Qt::OffsetFromUTC, offsetSeconds);
+    return ParseResult{local.toUTC(), {}};
+}
+
+QString toApi(const QDateTime &utc)
+{
+    const QDateTime t = utc.toUTC();
+    const QString format = t.time().msec() != 0 ? u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s
+                                                : u"yyyy-MM-ddTHH:mm:ssZ"_s;
+    return t.toString(format);
+}
+
+QString toDatabase(const QDateTime &utc)
+{
+    return utc.toUTC().toString(u"yyyy-MM-dd HH:mm:ss.zzz000"_s);
+}
+
+std::optional<QDateTime> fromDatabase(QStringView text)
+{
+    // The database holds naive UTC; an offset would be a foreign row, and parse() handles it.
+    const ParseResult parsed = parse(text.trimmed());
+    return parsed.value;
+}
+
+QDateTime nowUtc()
+{
+    return QDateTime::currentDateTimeUtc();
+}
+
+} // namespace taskflow::IsoDateTime

@@ -1,0 +1,218 @@
+#include "taskchanges.h"
+
+#include "isodatetime.h"
+#include "jsonwriter.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+
+using namespace Qt::StringLiterals;
+
+namespace taskflow {
+
+namespace {
+
+QStringList apiValues(const std::array<TaskStatus, 3> &all)
+{
+    QStringList values;
+    for (const TaskStatus v : all)
+        values.append(toApi(v));
+    return values;
+}
+
+QStringList apiValues(const std::array<TaskPriority, 3> &all)
+{
+    QStringList values;
+    for (const TaskPriority v : all)
+        values.append(toApi(v));
+    return values;
+}
+
+ValidationError enumError(const QString &field, const QStringList &values)
+{
+    const QString expected = quotedChoices(values);
+    return ValidationError::body(field, u"enum"_s, u"Input should be "_s + expected,
+                                 QJsonObject{{u"expected"_s, expected}});
+}
+
+ValidationError stringTypeError(const QString &field)
+{
+    return ValidationError::body(field, u"string_type"_s, u"Input should be a valid string"_s);
+}
+
+void checkMaxLength(ValidationErrors &errors, const QString &field, const QString &value,
+                    int maxLength)
+{
+    if (codePointCount(value) > maxLength) {
+        errors.append(ValidationError::body(
+            field, u"string_too_long"_s,
+            u"String should have at most %1 characters"_s.arg(maxLength),
+            QJsonObject{{u"max_length"_s, maxLength}}));
+    }
+}
+
+// Reads a string-or-null field; records a type error and returns nullopt when it is neither.
+std::optional<Nullable<QString>> nullableString(const QJsonObject &object, const QString &field,
+                                                ValidationErrors &errors)
+{
+    const auto it = object.constFind(field);
+    if (it == object.constEnd())
+        return std::nullopt;
+    if (it->isNull())
+        return Nullable<QString>();
+    if (!it->isString()) {
+        errors.append(stringTypeError(field));
+        return std::nullopt;
+    }
+    return Nullable<QString>(it->toString());
+}
+
+} // namespace
+
+bool TaskChanges::isEmpty() const
+{
+    return !title && !description && !status && !priority && !assignee && !dueDate;
+}
+
+ValidationErrors TaskChanges::validate(Mode mode) const
+{
+    ValidationErrors errors;
+    if (title) {
+        if (title->isEmpty()) {
+            errors.append(ValidationError::body(u"title"_s, u"string_too_short"_s,
+                                                u"String should have at least 1 character"_s,
+                                                QJsonObject{{u"min_length"_s, 1}}));
+        } else if (codePointCount(*title) > Task::titleMaxLength) {
+            checkMaxLength(errors, u"title"_s, *title, Task::titleMaxLength);
+        } else if (title->trimmed().isEmpty()) {
+            errors.append(ValidationError::body(u"title"_s, u"value_error"_s,
+                                                u"Value error, Title must not be blank"_s));
+        }
+    } else if (mode == Mode::Create) {
+        errors.append(ValidationError::body(u"title"_s, u"missing"_s, u"Field required"_s));
+    }
+    if (description && *description)
+        checkMaxLength(errors, u"description"_s, **description, Task::descriptionMaxLength);
+    if (assignee && *assignee)
+        checkMaxLength(errors, u"assignee"_s, **assignee, Task::assigneeMaxLength);
+    return errors;
+}
+
+void TaskChanges::applyTo(Task &task) const
+{
+    if (title)
+        task.title = *title;
+    if (description)
+        task.description = *description;
+    if (status)
+        task.status = *status;
+    if (priority)
+        task.priority = *priority;
+    if (assignee)
+        task.assignee = *assignee;
+    if (dueDate)
+        task.dueDate = *dueDate;
+}
+
+QByteArray TaskChanges::toJson() const
+{
+    QByteArray out;
+    JsonWriter json(out);
+    json.beginObject();
+    if (title) {
+        json.key("title");
+        json.value(*title);
+    }
+    if (description) {
+        json.key("description");
+        json.value(*description);
+    }
+    if (status) {
+        json.key("status");
+        json.value(toApi(*status));
+    }
+    if (priority) {
+        json.key("priority");
+        json.value(toApi(*priority));
+    }
+    if (assignee) {
+        json.key("assignee");
+        json.value(*assignee);
+    }
+    if (dueDate) {
+        json.key("due_date");
+        json.value(*dueDate ? std::optional(IsoDateTime::toApi(**dueDate)) : std::nullopt);
+    }
+    json.endObject();
+    return out;
+}
+
+TaskChanges::Parsed TaskChanges::fromJson(const QByteArray &body, Mode mode)
+{
+    Parsed parsed;
+    ValidationErrors &errors = parsed.errors;
+    if (body.trimmed().isEmpty()) {
+        errors.append(ValidationError::body(QString(), u"missing"_s, u"Field required"_s));
+        return parsed;
+    }
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        errors.append(ValidationError::body(QString(), u"json_invalid"_s, u"JSON decode error"_s,
+                                            QJsonObject{{u"error"_s, parseError.errorString()}}));
+        return parsed;
+    }
+    if (!document.isObject()) {
+        errors.append(ValidationError::body(
+            QString(), u"model_attributes_type"_s,
+            u"Input should be a valid dictionary or object to extract fields from"_s));
+        return parsed;
+    }
+    const QJsonObject object = document.object();
+    TaskChanges &changes = parsed.changes;
+    bool titleTypeError = false;
+
+    if (const auto it = object.constFind(u"title"_s); it != object.constEnd()) {
+        if (it->isString()) {
+            changes.title = it->toString();
+        } else {
+            errors.append(stringTypeError(u"title"_s));
+            titleTypeError = true;
+        }
+    }
+    changes.description = nullableString(object, u"description"_s, errors);
+    if (const auto it = object.constFind(u"status"_s); it != object.constEnd()) {
+        changes.status = statusFromApi(it->toString());
+        if (!changes.status)
+            errors.append(enumError(u"status"_s, apiValues(allStatuses)));
+    }
+    if (const auto it = object.constFind(u"priority"_s); it != object.constEnd()) {
+        changes.priority = priorityFromApi(it->toString());
+        if (!changes.priority)
+            errors.append(enumError(u"priority"_s, apiValues(allPriorities)));
+    }
+    changes.assignee = nullableString(object, u"assignee"_s, errors);
+    if (const auto it = object.constFind(u"due_date"_s); it != object.constEnd()) {
+        if (it->isNull()) {
+            changes.dueDate = Nullable<QDateTime>();
+        } else if (!it->isString()) {
+            errors.append(ValidationError::body(u"due_date"_s, u"datetime_type"_s,
+                                                u"Input should be a valid datetime"_s));
+        } else if (const auto date = IsoDateTime::parse(it->toString()); date.value) {
+            changes.dueDate = Nullable<QDateTime>(*date.value);
+        } else {
+            errors.append(ValidationError::body(
+                u"due_date"_s, u"datetime_from_date_parsing"_s,
+                u"Input should be a valid datetime or date, "_s + date.error,
+                QJsonObject{{u"error"_s, date.error}}));
+        }
+    }
+
+    ValidationErrors valueErrors =
+        changes.validate(titleTypeError ? Mode::Update : mode); // no "missing" after a type error
+    errors.append(valueErrors);
+    return parsed;
+}
+
+} // namespace taskflow

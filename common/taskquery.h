@@ -1,0 +1,48 @@
+#pragma once
+
+#include "task.h"
+#include "validationerror.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace taskflow {
+
+enum class TaskSortKey { CreatedAt, UpdatedAt, DueDate, Priority, Status, Title };
+
+// The filters, sort and paging of GET /tasks and GET /tasks/stats.
+struct TaskQuery
+{
+    static constexpr int maxLimit = 1000;
+
+    std::optional<TaskStatus> status;
+    std::optional<TaskPriority> priority;
+    std::optional<QString> assignee;
+    std::optional<QString> search; // `q`
+    TaskSortKey sortKey = TaskSortKey::CreatedAt;
+    bool descending = false;
+    std::optional<int> limit;
+    std::optional<int> offset;
+
+    bool isPaged() const { return limit.has_value() || offset.has_value(); }
+
+    // The query string the desktop app sends, e.g. `status=todo&sort=-updated_at`.
+    QByteArray toQueryString() const;
+
+    struct Parsed;
+    // Reads the raw (still percent-encoded) query of a request URL.
+    static Parsed fromQueryString(const QByteArray &encoded);
+};
+
+struct TaskQuery::Parsed
+{
+    TaskQuery query;
+    ValidationErrors errors;
+};
+
+QString toApi(TaskSortKey key);
+std::optional<TaskSortKey> sortKeyFromApi(QStringView value);
+
+} // namespace taskflow

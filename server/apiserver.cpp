@@ -1,0 +1,198 @@
+#include "apiserver.h"
+
+#include "logging.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QFuture>
+
+using namespace Qt::StringLiterals;
+
+namespace taskflow {
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get: return "GET";
+    case QHttpServerRequest::Method::Put: return "PUT";
+    case QHttpServerRequest::Method::Delete: return "DELETE";
+    case QHttpServerRequest::Method::Post: return "POST";
+    case QHttpServerRequest::Method::Head: return "HEAD";
+    case QHttpServerRequest::Method::Options: return "OPTIONS";
+    case QHttpServerRequest::Method::Patch: return "PATCH";
+    case QHttpServerRequest::Method::Connect: return "CONNECT";
+    case QHttpServerRequest::Method::Trace: return "TRACE";
+    default: return "UNKNOWN";
+    }
+}
+
+HttpRequest copyRequest(const QHttpServerRequest &request)
+{
+    HttpRequest copy;
+    copy.method = methodName(request.method());
+    const QUrl url = request.url();
+    copy.path = url.path(QUrl::FullyDecoded);
+    copy.query = url.query(QUrl::FullyEncoded).toUtf8();
+    copy.headers = request.headers();
+    copy.body = request.body();
+    return copy;
+}
+
+bool wantsClose(const HttpRequest &request)
+{
+    return request.header("Connection").trimmed().compare("close", Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+ApiServer::ApiServer(Router router, CorsPolicy cors, qint64 maxBodyBytes, QObject *parent)
+    : QAbstractHttpServer(parent),
+      m_router(std::move(router)),
+      m_cors(std::move(cors)),
+      m_maxBodyBytes(maxBodyBytes)
+{
+}
+
+void ApiServer::stopAccepting()
+{
+    for (QTcpServer *server : servers())
+        server->close();
+}
+
+void ApiServer::closeConnections()
+{
+    const QList<QTcpSocket *> sockets = m_connections.keys();
+    for (QTcpSocket *socket : sockets) {
+        socket->flush();
+        socket->disconnectFromHost();
+    }
+}
+
+ApiServer::Connection &ApiServer::connectionFor(QTcpSocket *socket)
+{
+    auto it = m_connections.find(socket);
+    if (it == m_connections.end()) {
+        it = m_connections.insert(socket, Connection());
+        connect(socket, &QObject::destroyed, this,
+                [this, socket] { m_connections.remove(socket); });
+    }
+    return *it;
+}
+
+bool ApiServer::handleRequest(const QHttpServerRequest &qtRequest, QTcpSocket *socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Connection &connection = connectionFor(socket);
+    connection.request = &qtRequest;
+    const quint64 sequence = connection.nextSequence++;
+    connection.pending.emplace(sequence, Slot());
+    ++m_inFlight;
+
+    HttpRequest request = copyRequest(qtRequest);
+    QFuture<HttpResponse> future = dispatch(request);
+    request.body.clear(); // the answer needs the headers, not the body
+    QPointer<QTcpSocket> guard(socket);
+    if (future.isFinished()) {
+        finish(socket, sequence, request, future.result(), timer);
+    } else {
+        future
+            .then(this,
+                  [this, guard, socket, sequence, request, timer](HttpResponse response) {
+                      finish(guard ? socket : nullptr, sequence, request, std::move(response),
+                             timer);
+                  })
+            .onFailed(this, [this, guard, socket, sequence, request, timer] {
+                finish(guard ? socket : nullptr, sequence, request,
+                       HttpResponse::error(500, u"Internal Server Error"_s), timer);
+            });
+    }
+    return true;
+}
+
+void ApiServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
+{
+    // handleRequest() answers every request itself, unknown paths included.
+}
+
+QFuture<HttpResponse> ApiServer::dispatch(const HttpRequest &request)
+{
+    if (std::optional<HttpResponse> preflight = m_cors.preflight(request))
+        return QtFuture::makeReadyFuture(std::move(*preflight));
+    if (request.body.size() > m_maxBodyBytes)
+        return QtFuture::makeReadyFuture(HttpResponse::error(413, u"Request body too large"_s));
+
+    const Router::Match match = m_router.match(request.method, request.path);
+    if (match.handler)
+        return (*match.handler)(request, match.captures);
+    if (match.allowedMethods.isEmpty())
+        return QtFuture::makeReadyFuture(HttpResponse::error(404, u"Not Found"_s));
+    HttpResponse response = HttpResponse::error(405, u"Method Not Allowed"_s);
+    response.setHeader("Allow", match.allowedMethods.join(", "));
+    return QtFuture::makeReadyFuture(std::move(response));
+}
+
+void ApiServer::finish(QTcpSocket *socket, quint64 sequence, const HttpRequest &request,
+                       HttpResponse response, const QElapsedTimer &timer)
+{
+    m_cors.decorate(request, response);
+    --m_inFlight;
+    qCInfo(lcAccess).noquote()
+        << request.method
+        << (request.query.isEmpty() ? request.path
+                                    : request.path + u'?' + QString::fromUtf8(request.query))
+        << response.status << QString::number(double(timer.nsecsElapsed()) / 1e6, 'f', 2) + u" ms"_s;
+
+    const auto it = socket ? m_connections.find(socket) : m_connections.end();
+    if (it != m_connections.end()) {
+        const auto slot = it->pending.find(sequence);
+        if (slot != it->pending.end()) {
+            slot->second.response = std::move(response);
+            slot->second.head = request.method == "HEAD";
+            slot->second.closeAfter = wantsClose(request);
+            slot->second.done = true;
+            flush(socket);
+        }
+    }
+    emit requestFinished();
+}
+
+void ApiServer::flush(QTcpSocket *socket)
+{
+    Connection &connection = m_connections[socket];
+    while (!connection.pending.empty()) {
+        auto first = connection.pending.begin();
+        if (!first->second.done)
+            return;
+        const Slot slot = std::move(first->second);
+        connection.pending.erase(first);
+        ++connection.nextToWrite;
+        write(socket, *connection.request, slot);
+        if (slot.closeAfter) {
+            socket->disconnectFromHost();
+            return;
+        }
+    }
+}
+
+void ApiServer::write(QTcpSocket *socket, const QHttpServerRequest &request, const Slot &slot)
+{
+    const HttpResponse &response = slot.response;
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
+    if (!response.contentType.isEmpty())
+        responder.writeHeader("Content-Type", response.contentType);
+    for (const auto &[name, value] : response.headers)
+        responder.writeHeader(name, value);
+    if (response.status != 204)
+        responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    if (slot.closeAfter)
+        responder.writeHeader("Connection", "close");
+    responder.writeBody(slot.head ? QByteArray() : response.body);
+}
+
+} // namespace taskflow

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "databaseerror.h"
+#include "databasesession.h"
+#include "databaseurl.h"
+
+#include <QFuture>
+#include <QThreadPool>
+#include <QThreadStorage>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <type_traits>
+
+namespace taskflow {
+
+// Runs database work off the HTTP event loop, on a bounded pool of worker threads that each
+// own one connection. A connection found dead (the database restarted, a pooler dropped it) is
+// reopened and the work tried once more, as SQLAlchemy's pool_pre_ping would have done before
+// handing it out; while the database stays down the work fails with DatabaseError(Unavailable).
+class ConnectionPool
+{
+public:
+    ConnectionPool(const DatabaseUrl &url, int size);
+    ~ConnectionPool();
+    ConnectionPool(const ConnectionPool &) = delete;
+    ConnectionPool &operator=(const ConnectionPool &) = delete;
+
+    const DatabaseUrl &url() const { return m_url; }
+    int size() const { return m_threads.maxThreadCount(); }
+
+    // Runs `work(DatabaseSession &)` on a worker. Failures arrive as DatabaseError in the future.
+    template <typename Work>
+    auto run(Work work) -> QFuture<std::invoke_result_t<Work &, DatabaseSession &>>
+    {
+        return QtConcurrent::run(&m_threads, [this, work = std::move(work)]() mutable {
+            return withSession(work);
+        });
+    }
+
+    // Waits for the work under way and closes every connection.
+    void shutdown();
+
+private:
+    template <typename Work>
+    auto withSession(Work &work)
+    {
+        DatabaseSession &session = localSession();
+        try {
+            session.open();
+            return work(session);
+        } catch (const DatabaseError &error) {
+            if (!isConnectionLost(session, error))
+                throw;
+        }
+        reconnect(session);
+        try {
+            return work(session);
+        } catch (const DatabaseError &error) {
+            throw classifyRetryFailure(session, error);
+        }
+    }
+
+    DatabaseSession &localSession();
+    bool isConnectionLost(DatabaseSession &session, const DatabaseError &error);
+    void reconnect(DatabaseSession &session);
+    DatabaseError classifyRetryFailure(DatabaseSession &session, const DatabaseError &error);
+
+    DatabaseUrl m_url;
+    QThreadStorage<DatabaseSession *> m_sessions;
+    std::atomic<int> m_sessionCount{0};
+    QThreadPool m_threads; // after m_sessions: its threads end (and free their sessions) first
+};
+
+} // namespace taskflow

@@ -1,0 +1,85 @@
+// taskflow-server: reads its configuration, checks it or runs the server until SIGTERM/SIGINT.
+#include "connectionpool.h"
+#include "logging.h"
+#include "schema.h"
+#include "server.h"
+#include "serverconfig.h"
+#include "signalwatcher.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace taskflow;
+
+namespace {
+
+int checkConfig(const ServerConfig &config)
+{
+    QTextStream out(stdout);
+    out << "TaskFlow server " TASKFLOW_VERSION " configuration\n";
+    for (const QString &line : config.describe())
+        out << "  " << line << '\n';
+    out.flush();
+    ConnectionPool pool(config.database, 1);
+    try {
+        const Schema::Report report =
+            pool.run([](DatabaseSession &session) { return Schema::inspect(session); }).result();
+        out << "database:  connected (" << config.database.describe() << ")\n";
+        if (!report.tableExisted)
+            out << "schema:    table tasks missing; it will be created at start-up\n";
+        else if (report.versionBefore < report.latestVersion)
+            out << "schema:    version " << report.versionBefore << ", migrations up to "
+                << report.latestVersion << " will be applied at start-up\n";
+        else
+            out << "schema:    up to date (version " << report.versionBefore << ")\n";
+        out << "ok\n";
+        return 0;
+    } catch (const DatabaseError &error) {
+        out << "database:  FAILED: " << error.message() << '\n';
+        return 1;
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"taskflow-server"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(TASKFLOW_VERSION));
+    if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
+        qSetMessagePattern(u"%{time yyyy-MM-ddThh:mm:ss.zzz} %{category} %{type}: %{message}"_s);
+
+    const ServerConfig::Loaded loaded =
+        ServerConfig::load(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
+    switch (loaded.outcome) {
+    case ServerConfig::Outcome::ExitOk:
+        std::fputs(qPrintable(loaded.message + u'\n'), stdout);
+        return 0;
+    case ServerConfig::Outcome::ExitError:
+        std::fputs(qPrintable(u"taskflow-server: "_s + loaded.message + u'\n'), stderr);
+        return 2;
+    case ServerConfig::Outcome::Run:
+        break;
+    }
+    if (loaded.config.checkConfigOnly)
+        return checkConfig(loaded.config);
+
+    Server server(loaded.config);
+    QString error;
+    if (!server.start(&error)) {
+        std::fputs(qPrintable(u"taskflow-server: "_s + error + u'\n'), stderr);
+        return 1;
+    }
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &server,
+                     [&server](const QString &name) {
+                         qCInfo(lcServer).noquote() << name << "received";
+                         server.shutdown();
+                     });
+    QObject::connect(&server, &Server::stopped, &app, &QCoreApplication::quit);
+    return app.exec();
+}

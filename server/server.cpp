@@ -1,0 +1,103 @@
+#include "server.h"
+
+#include "apiserver.h"
+#include "connectionpool.h"
+#include "logging.h"
+#include "schema.h"
+#include "taskapi.h"
+
+#include <QTcpServer>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace taskflow {
+
+namespace {
+constexpr int shutdownGraceMs = 30'000;
+}
+
+Server::Server(ServerConfig config, QObject *parent)
+    : QObject(parent), m_config(std::move(config))
+{
+}
+
+Server::~Server()
+{
+    delete m_http;
+    m_pool.reset();
+}
+
+bool Server::start(QString *error)
+{
+    qCInfo(lcServer).noquote() << "TaskFlow server" << TASKFLOW_VERSION << "starting;"
+                               << "environment" << m_config.environment;
+    qCInfo(lcServer).noquote() << "database:" << m_config.database.describe()
+                               << "(password redacted), pool of" << m_config.poolSize;
+
+    m_pool = std::make_unique<ConnectionPool>(m_config.database, m_config.poolSize);
+    try {
+        const Schema::Report report =
+            m_pool->run([](DatabaseSession &session) { return Schema::ensure(session); }).result();
+        qCInfo(lcSql).noquote() << (report.tableExisted ? u"found"_s : u"created"_s)
+                                << "table tasks; schema version" << report.versionAfter;
+    } catch (const DatabaseError &failure) {
+        *error = u"cannot use the database (%1): %2"_s.arg(m_config.database.describe(),
+                                                           failure.message());
+        return false;
+    }
+
+    Router router;
+    m_api = std::make_unique<TaskApi>(*m_pool, m_config);
+    m_api->registerRoutes(router);
+    m_http = new ApiServer(std::move(router), CorsPolicy(m_config.corsOrigins),
+                           m_config.maxBodyBytes);
+
+    auto *listener = new QTcpServer(m_http);
+    if (!listener->listen(m_config.host, m_config.port)) {
+        *error = u"cannot listen on %1:%2: %3"_s.arg(m_config.hostText)
+                     .arg(m_config.port)
+                     .arg(listener->errorString());
+        return false;
+    }
+    m_http->bind(listener);
+    m_port = listener->serverPort();
+    qCInfo(lcServer).noquote() << u"listening on http://%1:%2"_s.arg(m_config.hostText).arg(m_port);
+    return true;
+}
+
+void Server::shutdown()
+{
+    if (m_stopping || !m_http)
+        return;
+    m_stopping = true;
+    m_http->stopAccepting();
+    qCInfo(lcServer) << "shutting down: no new connections;" << m_http->requestsInFlight()
+                     << "requests in flight";
+    connect(m_http, &ApiServer::requestFinished, this, [this] {
+        if (m_http->requestsInFlight() == 0)
+            finishShutdown();
+    });
+    QTimer::singleShot(shutdownGraceMs, this, [this] {
+        if (!m_stopped)
+            qCWarning(lcServer) << "shutdown grace period over;" << m_http->requestsInFlight()
+                                << "requests abandoned";
+        finishShutdown();
+    });
+    if (m_http->requestsInFlight() == 0)
+        finishShutdown();
+}
+
+void Server::finishShutdown()
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    m_http->closeConnections();
+    m_pool->shutdown();
+    qCInfo(lcServer) << "database closed; stopped";
+    // Leave the event loop a turn to hand the last bytes to the sockets.
+    QTimer::singleShot(0, this, &Server::stopped);
+}
+
+} // namespace taskflow

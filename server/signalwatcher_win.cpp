@@ -1,0 +1,50 @@
+// The Windows side of SignalWatcher: the console control handler runs on its own thread, so it
+// queues the request onto the watcher's event loop.
+#include "signalwatcher.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+#include <windows.h>
+
+using namespace Qt::StringLiterals;
+
+namespace taskflow {
+
+namespace {
+QPointer<SignalWatcher> activeWatcher;
+
+BOOL WINAPI onConsoleEvent(DWORD type)
+{
+    if (!activeWatcher)
+        return FALSE;
+    QMetaObject::invokeMethod(activeWatcher.data(), [type] {
+        if (activeWatcher)
+            emit activeWatcher->terminationRequested(type == CTRL_C_EVENT ? u"Ctrl+C"_s
+                                                                          : u"console close"_s);
+    }, Qt::QueuedConnection);
+    return TRUE;
+}
+} // namespace
+
+class SignalWatcher::Platform
+{
+};
+
+SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent), m_platform(new Platform)
+{
+    activeWatcher = this;
+    SetConsoleCtrlHandler(onConsoleEvent, TRUE);
+}
+
+SignalWatcher::~SignalWatcher()
+{
+    SetConsoleCtrlHandler(onConsoleEvent, FALSE);
+    delete m_platform;
+}
+
+void SignalWatcher::deliver(int)
+{
+}
+
+} // namespace taskflow

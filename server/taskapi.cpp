@@ -1,0 +1,259 @@
+#include "taskapi.h"
+
+#include "connectionpool.h"
+#include "isodatetime.h"
+#include "jsonwriter.h"
+#include "logging.h"
+#include "serverconfig.h"
+#include "taskchanges.h"
+#include "taskquery.h"
+#include "taskrepository.h"
+
+#include <QFile>
+#include <QUuid>
+#include <QFuture>
+
+using namespace Qt::StringLiterals;
+
+namespace taskflow {
+
+namespace {
+
+QFuture<HttpResponse> ready(HttpResponse response)
+{
+    return QtFuture::makeReadyFuture(std::move(response));
+}
+
+HttpResponse validationFailed(const ValidationErrors &errors)
+{
+    return HttpResponse::json(422, validationErrorBody(errors));
+}
+
+HttpResponse taskNotFound()
+{
+    return HttpResponse::error(404, u"Task not found"_s);
+}
+
+// FastAPI reads a body as JSON when it has no Content-Type or a JSON one; any other type is
+// not an object to read fields from.
+bool isJsonContentType(const QByteArray &contentType)
+{
+    if (contentType.isEmpty())
+        return true;
+    const QByteArray type = contentType.split(';').first().trimmed().toLower();
+    return type == "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
+}
+
+std::optional<HttpResponse> refuseBodyType(const HttpRequest &request)
+{
+    if (isJsonContentType(request.header("Content-Type")))
+        return std::nullopt;
+    return validationFailed({ValidationError::body(
+        QString(), u"model_attributes_type"_s,
+        u"Input should be a valid dictionary or object to extract fields from"_s)});
+}
+
+QByteArray loadOpenApi()
+{
+    QFile file(u":/openapi.json"_s);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCCritical(lcServer) << "the OpenAPI document is missing from the resources";
+        return QByteArray();
+    }
+    return file.readAll();
+}
+
+} // namespace
+
+TaskApi::TaskApi(ConnectionPool &pool, const ServerConfig &config)
+    : m_pool(pool), m_environment(config.environment), m_ceilingRoute(config.ceilingRoute)
+{
+}
+
+void TaskApi::registerRoutes(Router &router)
+{
+    const auto to = [this](auto handler) {
+        return [this, handler](const HttpRequest &request, const Captures &captures) {
+            return (this->*handler)(request, captures);
+        };
+    };
+    router.add("GET", u"/"_s, to(&TaskApi::root));
+    router.add("GET", u"/health"_s, to(&TaskApi::health));
+    router.add("GET", u"/openapi.json"_s, to(&TaskApi::openApi));
+    router.add("GET", u"/tasks"_s, to(&TaskApi::listTasks));
+    router.add("POST", u"/tasks"_s, to(&TaskApi::createTask));
+    router.add("GET", u"/tasks/stats"_s, to(&TaskApi::taskStats));
+    router.add("GET", u"/tasks/{task_id}"_s, to(&TaskApi::getTask));
+    router.add("PUT", u"/tasks/{task_id}"_s, to(&TaskApi::updateTask));
+    router.add("PATCH", u"/tasks/{task_id}"_s, to(&TaskApi::updateTask));
+    router.add("DELETE", u"/tasks/{task_id}"_s, to(&TaskApi::deleteTask));
+    if (m_ceilingRoute)
+        router.add("GET", u"/__ceiling"_s, to(&TaskApi::ceiling));
+}
+
+template <typename Work>
+QFuture<HttpResponse> TaskApi::onDatabase(Work work)
+{
+    return m_pool
+        .run([work = std::move(work)](DatabaseSession &session) mutable {
+            TaskRepository repository(session);
+            return work(repository);
+        })
+        .onFailed([](const DatabaseError &error) {
+            if (error.kind() == DatabaseError::Kind::Unavailable) {
+                qCWarning(lcSql).noquote() << "database unavailable:" << error.message();
+                return HttpResponse::error(503, u"Database unavailable"_s);
+            }
+            qCCritical(lcSql).noquote() << "database error:" << error.message();
+            return HttpResponse::error(500, u"Internal Server Error"_s);
+        })
+        .onFailed([] {
+            qCCritical(lcServer) << "unexpected exception in a request handler";
+            return HttpResponse::error(500, u"Internal Server Error"_s);
+        });
+}
+
+QFuture<HttpResponse> TaskApi::root(const HttpRequest &, const Captures &)
+{
+    QByteArray body;
+    JsonWriter json(body);
+    json.beginObject();
+    json.key("message");
+    json.value(u"Welcome to TaskFlow API"_s);
+    json.key("version");
+    json.value(QStringLiteral(TASKFLOW_VERSION));
+    json.key("docs");
+    json.value(u"/docs"_s);
+    json.endObject();
+    return ready(HttpResponse::json(200, std::move(body)));
+}
+
+QFuture<HttpResponse> TaskApi::health(const HttpRequest &, const Captures &)
+{
+    const QString environment = m_environment;
+    return m_pool.run([](DatabaseSession &session) { return TaskRepository(session).countAll(); })
+        .then([environment](qint64 count) {
+            QByteArray body;
+            JsonWriter json(body);
+            json.beginObject();
+            json.key("status");
+            json.value(u"healthy"_s);
+            json.key("database");
+            json.value(u"connected"_s);
+            json.key("tasks_count");
+            json.value(count);
+            json.key("environment");
+            json.value(environment);
+            json.key("version");
+            json.value(QStringLiteral(TASKFLOW_VERSION));
+            json.endObject();
+            return HttpResponse::json(200, std::move(body));
+        })
+        .onFailed([](const DatabaseError &error) {
+            qCWarning(lcSql).noquote() << "health check failed:" << error.message();
+            // The driver's reason helps an operator; a failed query's SQL text stays in the log.
+            const QString reason = error.kind() == DatabaseError::Kind::Unavailable
+                ? error.message()
+                : u"query failed"_s;
+            QByteArray body;
+            JsonWriter json(body);
+            json.beginObject();
+            json.key("status");
+            json.value(u"unhealthy"_s);
+            json.key("database");
+            json.value(reason);
+            json.endObject();
+            return HttpResponse::json(503, std::move(body));
+        })
+        .onFailed([] {
+            return HttpResponse::json(503, R"({"status":"unhealthy","database":"error"})");
+        });
+}
+
+QFuture<HttpResponse> TaskApi::openApi(const HttpRequest &, const Captures &)
+{
+    static const QByteArray document = loadOpenApi();
+    if (document.isEmpty())
+        return ready(HttpResponse::error(500, u"Internal Server Error"_s));
+    return ready(HttpResponse::json(200, document));
+}
+
+QFuture<HttpResponse> TaskApi::ceiling(const HttpRequest &, const Captures &)
+{
+    return ready(HttpResponse::json(200, R"({"status":"ok"})"));
+}
+
+QFuture<HttpResponse> TaskApi::listTasks(const HttpRequest &request, const Captures &)
+{
+    TaskQuery::Parsed parsed = TaskQuery::fromQueryString(request.query);
+    if (!parsed.errors.isEmpty())
+        return ready(validationFailed(parsed.errors));
+    return onDatabase([query = parsed.query](TaskRepository &tasks) {
+        HttpResponse response = HttpResponse::json(200, Task::listToJson(tasks.list(query)));
+        if (query.isPaged())
+            response.setHeader("X-Total-Count", QByteArray::number(tasks.count(query)));
+        return response;
+    });
+}
+
+QFuture<HttpResponse> TaskApi::taskStats(const HttpRequest &request, const Captures &)
+{
+    TaskQuery::Parsed parsed = TaskQuery::fromQueryString(request.query);
+    if (!parsed.errors.isEmpty())
+        return ready(validationFailed(parsed.errors));
+    return onDatabase([query = parsed.query](TaskRepository &tasks) {
+        return HttpResponse::json(200, tasks.stats(query, IsoDateTime::nowUtc()).toJson());
+    });
+}
+
+QFuture<HttpResponse> TaskApi::getTask(const HttpRequest &, const Captures &captures)
+{
+    return onDatabase([id = captures.value(0)](TaskRepository &tasks) {
+        const std::optional<Task> task = tasks.find(id);
+        return task ? HttpResponse::json(200, task->toJson()) : taskNotFound();
+    });
+}
+
+QFuture<HttpResponse> TaskApi::createTask(const HttpRequest &request, const Captures &)
+{
+    if (auto refused = refuseBodyType(request))
+        return ready(*refused);
+    const TaskChanges::Parsed parsed =
+        TaskChanges::fromJson(request.body, TaskChanges::Mode::Create);
+    if (!parsed.errors.isEmpty())
+        return ready(validationFailed(parsed.errors));
+
+    // Id and timestamps are fixed before the work starts, so a retry after a lost connection
+    // inserts the same row.
+    Task task;
+    task.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    task.createdAt = task.updatedAt = IsoDateTime::nowUtc();
+    parsed.changes.applyTo(task);
+    return onDatabase([task](TaskRepository &tasks) {
+        tasks.insert(task);
+        return HttpResponse::json(201, task.toJson());
+    });
+}
+
+QFuture<HttpResponse> TaskApi::updateTask(const HttpRequest &request, const Captures &captures)
+{
+    if (auto refused = refuseBodyType(request))
+        return ready(*refused);
+    const TaskChanges::Parsed parsed =
+        TaskChanges::fromJson(request.body, TaskChanges::Mode::Update);
+    if (!parsed.errors.isEmpty())
+        return ready(validationFailed(parsed.errors));
+    return onDatabase([id = captures.value(0), changes = parsed.changes](TaskRepository &tasks) {
+        const std::optional<Task> task = tasks.update(id, changes, IsoDateTime::nowUtc());
+        return task ? HttpResponse::json(200, task->toJson()) : taskNotFound();
+    });
+}
+
+QFuture<HttpResponse> TaskApi::deleteTask(const HttpRequest &, const Captures &captures)
+{
+    return onDatabase([id = captures.value(0)](TaskRepository &tasks) {
+        return tasks.remove(id) ? HttpResponse::noContent() : taskNotFound();
+    });
+}
+
+} // namespace taskflow
