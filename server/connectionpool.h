@@ -5,6 +5,7 @@
 #include "databaseurl.h"
 
 #include <QFuture>
+#include <QScopeGuard>
 #include <QThreadPool>
 #include <QThreadStorage>
 #include <QtConcurrent/QtConcurrentRun>
@@ -46,6 +47,7 @@ private:
     auto withSession(Work &work)
     {
         DatabaseSession &session = localSession();
+        const auto release = qScopeGuard([&session] { session.releaseStatements(); });
         try {
             session.open();
             return work(session);

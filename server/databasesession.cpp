@@ -107,6 +107,12 @@ QSqlQuery &DatabaseSession::prepared(const QString &sql)
     return *it->second;
 }
 
+void DatabaseSession::releaseStatements()
+{
+    for (auto &[sql, statement] : m_statements)
+        statement->finish();
+}
+
 void DatabaseSession::exec(QSqlQuery &query)
 {
     if (!query.exec()) {

@@ -33,6 +33,10 @@ public:
 
     // A statement prepared once per connection and reused; bind values and exec() it.
     QSqlQuery &prepared(const QString &sql);
+    // Ends every statement's result set. A statement left active keeps a read snapshot open,
+    // and SQLite then refuses this connection's next write (SQLITE_BUSY_SNAPSHOT) as soon as
+    // another connection has written; the pool calls this after every piece of work.
+    void releaseStatements();
     // Runs a prepared statement; throws DatabaseError(Failed) with the driver's message.
     static void exec(QSqlQuery &query);
     // Runs a statement once, unprepared (schema changes).

@@ -119,8 +119,12 @@ QString TaskRepository::orderClause(const TaskQuery &query) const
                                        "WHEN 'HIGH' THEN 2 ELSE 3 END)"_s;
         break;
     }
+    // PostgreSQL selects the columns as text under their own names, and a bare ORDER BY name
+    // means the output column: qualified, it sorts by (and uses the index of) the real column.
+    const QString table = m_session.isPostgres() ? u"tasks."_s : QString();
+    key.prepend(table);
     // Tasks without a due date come last in either direction; ties go by id.
-    return u" ORDER BY %1 %2 NULLS LAST, id %2"_s.arg(key, dir);
+    return u" ORDER BY %1 %2 NULLS LAST, %3id %2"_s.arg(key, dir, table);
 }
 
 std::optional<Task> TaskRepository::find(const QString &id)

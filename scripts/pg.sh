@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL cluster for the tests: its own data folder and port on 127.0.0.1,
+# run as user `postgres` when we are root (PostgreSQL refuses to run as root).
+#
+#   scripts/pg.sh create DIR      initdb into DIR, start it, print `PORT`
+#   scripts/pg.sh stop DIR        stop it (the tests use this to cut the database off)
+#   scripts/pg.sh start DIR       start it again on the same port
+#   scripts/pg.sh destroy DIR     stop it and remove DIR
+set -euo pipefail
+
+pg_bin() {
+    if [ -n "${PG_BIN:-}" ]; then echo "$PG_BIN"; return; fi
+    local dir
+    dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+    [ -n "$dir" ] || { echo "pg.sh: no PostgreSQL server binaries in /usr/lib/postgresql" >&2; exit 1; }
+    echo "$dir"
+}
+
+as_owner() {
+    if [ "$(id -u)" -eq 0 ]; then
+        # runuser keeps our environment out of it; the cluster only needs its arguments.
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+free_port() {
+    # A port nothing answers on; pg_ctl start fails clearly in the unlikely race.
+    local port
+    for _ in $(seq 50); do
+        port=$(( 20000 + RANDOM % 30000 ))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"; return
+        fi
+    done
+    echo "pg.sh: found no free port" >&2; exit 1
+}
+
+cmd=${1:-}; dir=${2:-}
+[ -n "$cmd" ] && [ -n "$dir" ] || { sed -n '2,9p' "$0"; exit 2; }
+bin=$(pg_bin)
+
+case "$cmd" in
+create)
+    mkdir -p "$dir"
+    [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
+    chmod 700 "$dir"
+    as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+        || { cat "$dir/initdb.log" >&2; exit 1; }
+    port=$(free_port)
+    cat >>"$dir/data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$dir'
+max_connections = 200
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+CONF
+    echo "$port" >"$dir/port"
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null
+    echo "$port"
+    ;;
+start)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null
+    ;;
+stop)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null
+    ;;
+destroy)
+    if [ -f "$dir/data/postmaster.pid" ]; then
+        as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w -t 60 stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$dir"
+    ;;
+*)
+    echo "pg.sh: unknown command '$cmd'" >&2; exit 2 ;;
+esac

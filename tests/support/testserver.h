@@ -1,0 +1,59 @@
+#pragma once
+
+#include "httpclient.h"
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+// A real taskflow-server process on a free port (PORT=0; the port is read from its log).
+class TestServer
+{
+public:
+    TestServer() = default;
+    ~TestServer();
+
+    // Starts the server with DATABASE_URL=`databaseUrl` plus `environment`; waits until it
+    // listens. False with the server's output in `output()` when it does not come up.
+    bool start(const QString &databaseUrl, const QProcessEnvironment &environment = {},
+               const QStringList &arguments = {});
+    // SIGTERM (or kill on Windows), then waits; returns the exit code, -1 if it crashed.
+    int stop(int timeoutMs = 30000);
+    void kill();
+
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    quint16 port() const { return m_port; }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
+    QString output();
+    QProcess &process() { return m_process; }
+
+    static QString binary();
+
+private:
+    QProcess m_process;
+    QByteArray m_output;
+    quint16 m_port = 0;
+};
+
+// Runs a server binary to completion (for start-up errors, --help, --check-config).
+struct ServerRun
+{
+    int exitCode = -1;
+    QString output;
+};
+ServerRun runServerToExit(const QStringList &arguments, const QProcessEnvironment &environment,
+                          int timeoutMs = 30000);
+
+// In a suite's initTestCase: creates the database or ends the suite. Missing PostgreSQL is a
+// failure when CI=true, a skip on a developer machine without one.
+#define TASKFLOW_REQUIRE_DATABASE(database)                                                    \
+    do {                                                                                       \
+        if (!(database).create()) {                                                            \
+            if (qEnvironmentVariable("CI") == QLatin1String("true"))                           \
+                QFAIL(qPrintable(QLatin1String("database unavailable under CI: ")              \
+                                 + (database).error()));                                       \
+            QSKIP(qPrintable(QLatin1String("database unavailable: ") + (database).error()));   \
+        }                                                                                      \
+    } while (false)
