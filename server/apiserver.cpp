@@ -59,8 +59,13 @@ ApiServer::ApiServer(Router router, CorsPolicy cors, qint64 maxBodyBytes, QObjec
 
 void ApiServer::stopAccepting()
 {
+    m_draining = true;
     for (QTcpServer *server : servers())
         server->close();
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (it->pending.empty())
+            it.key()->disconnectFromHost();
+    }
 }
 
 void ApiServer::closeConnections()
@@ -87,6 +92,12 @@ bool ApiServer::handleRequest(const QHttpServerRequest &qtRequest, QTcpSocket *s
 {
     QElapsedTimer timer;
     timer.start();
+    // Shutting down: a request read from a connection we are closing was never accepted, so
+    // it is not acted on (the client sees the connection close without an answer).
+    if (m_refusing || (m_draining && socket->state() != QAbstractSocket::ConnectedState)) {
+        socket->abort();
+        return true;
+    }
     Connection &connection = connectionFor(socket);
     connection.request = &qtRequest;
     const quint64 sequence = connection.nextSequence++;
@@ -153,7 +164,7 @@ void ApiServer::finish(QTcpSocket *socket, quint64 sequence, const HttpRequest &
         if (slot != it->pending.end()) {
             slot->second.response = std::move(response);
             slot->second.head = request.method == "HEAD";
-            slot->second.closeAfter = wantsClose(request);
+            slot->second.closeAfter = wantsClose(request) || m_draining;
             slot->second.done = true;
             flush(socket);
         }

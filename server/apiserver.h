@@ -27,8 +27,11 @@ class ApiServer : public QAbstractHttpServer
 public:
     ApiServer(Router router, CorsPolicy cors, qint64 maxBodyBytes, QObject *parent = nullptr);
 
-    // Stops taking new connections; requests in flight still get their answers.
+    // Stops taking new connections and closes idle ones; requests in flight still get their
+    // answers, each followed by closing its connection.
     void stopAccepting();
+    // After this, requests still arriving are dropped unanswered (and so never acted on).
+    void refuseRequests() { m_refusing = true; }
     int requestsInFlight() const { return m_inFlight; }
     // Closes every client connection (after the last answer has gone out).
     void closeConnections();
@@ -68,6 +71,8 @@ private:
     qint64 m_maxBodyBytes;
     QHash<QTcpSocket *, Connection> m_connections;
     int m_inFlight = 0;
+    bool m_draining = false;
+    bool m_refusing = false;
 };
 
 } // namespace taskflow

@@ -68,18 +68,20 @@ int main(int argc, char *argv[])
     if (loaded.config.checkConfigOnly)
         return checkConfig(loaded.config);
 
-    Server server(loaded.config);
-    QString error;
-    if (!server.start(&error)) {
-        std::fputs(qPrintable(u"taskflow-server: "_s + error + u'\n'), stderr);
-        return 1;
-    }
+    // Watch for signals before listening: a SIGTERM that arrives during start-up is then
+    // delivered once the event loop runs, instead of killing the process.
     SignalWatcher signalWatcher;
+    Server server(loaded.config);
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &server,
                      [&server](const QString &name) {
                          qCInfo(lcServer).noquote() << name << "received";
                          server.shutdown();
                      });
     QObject::connect(&server, &Server::stopped, &app, &QCoreApplication::quit);
+    QString error;
+    if (!server.start(&error)) {
+        std::fputs(qPrintable(u"taskflow-server: "_s + error + u'\n'), stderr);
+        return 1;
+    }
     return app.exec();
 }

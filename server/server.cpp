@@ -93,6 +93,7 @@ void Server::finishShutdown()
     if (m_stopped)
         return;
     m_stopped = true;
+    m_http->refuseRequests();
     m_http->closeConnections();
     m_pool->shutdown();
     qCInfo(lcServer) << "database closed; stopped";

@@ -1,0 +1,61 @@
+// The OpenAPI document in resources/ describes exactly the routes the server registers.
+#include "connectionpool.h"
+#include "router.h"
+#include "serverconfig.h"
+#include "taskapi.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace taskflow;
+
+class TestOpenApi : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void documentMatchesRoutes();
+};
+
+void TestOpenApi::documentMatchesRoutes()
+{
+    QFile file(QStringLiteral(TASKFLOW_SOURCE_DIR "/resources/openapi.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonParseError error{};
+    const QJsonObject document = QJsonDocument::fromJson(file.readAll(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QVERIFY(document.value(u"openapi"_s).toString().startsWith(u"3."_s));
+
+    QSet<QString> documented;
+    const QJsonObject paths = document.value(u"paths"_s).toObject();
+    for (auto path = paths.begin(); path != paths.end(); ++path) {
+        const QJsonObject operations = path.value().toObject();
+        for (auto op = operations.begin(); op != operations.end(); ++op) {
+            if (op.key() != u"parameters"_s)
+                documented.insert(op.key().toUpper() + u' ' + path.key());
+        }
+    }
+
+    ServerConfig config; // default: no benchmark route
+    ConnectionPool pool(*DatabaseUrl::parse(u"sqlite:///:memory:"_s).url, 1);
+    TaskApi api(pool, config);
+    Router router;
+    api.registerRoutes(router);
+    QSet<QString> routed;
+    for (const Router::Route &route : router.routes())
+        routed.insert(QString::fromLatin1(route.method) + u' ' + route.pattern);
+
+    QCOMPARE(routed.size(), router.routes().size()); // no route twice
+    const QSet<QString> undocumented = routed - documented;
+    const QSet<QString> phantom = documented - routed;
+    QVERIFY2(undocumented.isEmpty(), qPrintable(QStringList(undocumented.values()).join(u", "_s)));
+    QVERIFY2(phantom.isEmpty(), qPrintable(QStringList(phantom.values()).join(u", "_s)));
+    QCOMPARE(routed.size(), 10);
+}
+
+QTEST_GUILESS_MAIN(TestOpenApi)
+#include "tst_openapi.moc"
