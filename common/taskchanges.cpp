@@ -41,6 +41,42 @@ ValidationError stringTypeError(const QString &field)
     return ValidationError::body(field, u"string_type"_s, u"Input should be a valid string"_s);
 }
 
+// JSON's \ud800 escapes can spell half of a surrogate pair, which is no character at all and
+// cannot be stored as UTF-8.
+bool hasLoneSurrogate(QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate())
+            ++i;
+        else if (text[i].isSurrogate())
+            return true;
+    }
+    return false;
+}
+
+// Reads a string field; records an error and returns nullopt when it is not a valid string.
+std::optional<QString> stringValue(const QJsonValue &value, const QString &field,
+                                   ValidationErrors &errors)
+{
+    if (!value.isString()) {
+        errors.append(stringTypeError(field));
+        return std::nullopt;
+    }
+    QString text = value.toString();
+    if (text.contains(QChar(0))) { // PostgreSQL cannot store it in text, so nobody does
+        errors.append(ValidationError::body(field, u"string_unicode"_s,
+                                            u"Input should be a valid string without NUL characters"_s));
+        return std::nullopt;
+    }
+    if (hasLoneSurrogate(text)) {
+        errors.append(ValidationError::body(
+            field, u"string_unicode"_s,
+            u"Input should be a valid string, unable to parse raw data as a unicode string"_s));
+        return std::nullopt;
+    }
+    return text;
+}
+
 void checkMaxLength(ValidationErrors &errors, const QString &field, const QString &value,
                     int maxLength)
 {
@@ -61,11 +97,9 @@ std::optional<Nullable<QString>> nullableString(const QJsonObject &object, const
         return std::nullopt;
     if (it->isNull())
         return Nullable<QString>();
-    if (!it->isString()) {
-        errors.append(stringTypeError(field));
-        return std::nullopt;
-    }
-    return Nullable<QString>(it->toString());
+    if (const std::optional<QString> text = stringValue(*it, field, errors))
+        return Nullable<QString>(*text);
+    return std::nullopt;
 }
 
 } // namespace
@@ -174,12 +208,8 @@ TaskChanges::Parsed TaskChanges::fromJson(const QByteArray &body, Mode mode)
     bool titleTypeError = false;
 
     if (const auto it = object.constFind(u"title"_s); it != object.constEnd()) {
-        if (it->isString()) {
-            changes.title = it->toString();
-        } else {
-            errors.append(stringTypeError(u"title"_s));
-            titleTypeError = true;
-        }
+        changes.title = stringValue(*it, u"title"_s, errors);
+        titleTypeError = !changes.title;
     }
     changes.description = nullableString(object, u"description"_s, errors);
     if (const auto it = object.constFind(u"status"_s); it != object.constEnd()) {

@@ -2,11 +2,11 @@
 
 #include "apiserver.h"
 #include "connectionpool.h"
+#include "httplistener.h"
 #include "logging.h"
 #include "schema.h"
 #include "taskapi.h"
 
-#include <QTcpServer>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -53,7 +53,10 @@ bool Server::start(QString *error)
     m_http = new ApiServer(std::move(router), CorsPolicy(m_config.corsOrigins),
                            m_config.maxBodyBytes);
 
-    auto *listener = new QTcpServer(m_http);
+    HttpListener::Limits limits;
+    limits.maxBodyBytes = m_config.maxBodyBytes;
+    limits.requestTimeoutMs = m_config.requestTimeoutSeconds * 1000;
+    auto *listener = new HttpListener(limits, m_http);
     if (!listener->listen(m_config.host, m_config.port)) {
         *error = u"cannot listen on %1:%2: %3"_s.arg(m_config.hostText)
                      .arg(m_config.port)

@@ -32,6 +32,8 @@ const QList<Setting> &settings()
          u"5"_s},
         {u"max-body-bytes"_s, u"MAX_BODY_BYTES"_s, u"Largest request body accepted."_s,
          u"1048576"_s},
+        {u"request-timeout"_s, u"REQUEST_TIMEOUT"_s,
+         u"Seconds a client may take to send one request before it is cut off."_s, u"30"_s},
     };
     return all;
 }
@@ -148,6 +150,13 @@ ServerConfig::Loaded ServerConfig::load(const QStringList &arguments,
                 source, text));
         config.maxBodyBytes = *bytes;
     }
+    {
+        const auto [text, source] = valueOf(7);
+        const auto seconds = positiveNumber(text, 1, 3600);
+        if (!seconds)
+            return fail(u"%1 must be a number of seconds from 1 to 3600, not '%2'"_s.arg(source, text));
+        config.requestTimeoutSeconds = int(*seconds);
+    }
     config.checkConfigOnly = parser.isSet(checkOption);
     config.ceilingRoute = parser.isSet(ceilingOption);
     return Loaded{Outcome::Run, config, {}};
@@ -162,6 +171,7 @@ QStringList ServerConfig::describe() const
         u"environment:    %1"_s.arg(environment),
         u"db pool size:   %1"_s.arg(poolSize),
         u"max body bytes: %1"_s.arg(maxBodyBytes),
+        u"request timeout: %1 s"_s.arg(requestTimeoutSeconds),
     };
 }
 

@@ -23,6 +23,7 @@ struct ServerConfig
     QString environment = QStringLiteral("development");
     int poolSize = 5;
     qint64 maxBodyBytes = 1024 * 1024;
+    int requestTimeoutSeconds = 30;
     bool checkConfigOnly = false; // --check-config
     bool ceilingRoute = false;    // --benchmark-ceiling-route: a constant answer for benchmarks
 

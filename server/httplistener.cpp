@@ -1,0 +1,173 @@
+#include "httplistener.h"
+
+#include "logging.h"
+
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace taskflow {
+
+namespace {
+
+QByteArray headerValue(const QList<QByteArray> &lines, const QByteArray &name, int *count)
+{
+    QByteArray value;
+    *count = 0;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray &line = lines[i];
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0) {
+            value = line.mid(colon + 1).trimmed();
+            ++*count;
+        }
+    }
+    return value;
+}
+
+// A request starts with a method, a token (RFC 9110, 5.6.2), after optional blank lines: a TLS
+// handshake or other binary noise is refused on its first byte, not after the timeout.
+bool startsLikeHttp(const QByteArray &head)
+{
+    for (const char c : head) {
+        if (c == '\r' || c == '\n')
+            continue;
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+            || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+    }
+    return true;
+}
+
+} // namespace
+
+HttpListener::HttpListener(Limits limits, QObject *parent) : QTcpServer(parent), m_limits(limits)
+{
+}
+
+void HttpListener::incomingConnection(qintptr socketDescriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        delete socket;
+        return;
+    }
+    Stream &stream = m_streams[socket];
+    stream.deadline = new QTimer(socket);
+    stream.deadline->setSingleShot(true);
+    stream.deadline->setInterval(m_limits.requestTimeoutMs);
+    connect(stream.deadline, &QTimer::timeout, socket, [this, socket] {
+        qCInfo(lcServer) << "closing a connection whose request took longer than"
+                         << m_limits.requestTimeoutMs << "ms";
+        refuse(socket, m_streams[socket], 408, "Request Timeout", "Request Timeout");
+    });
+    // Connected before Qt HttpServer connects its own handler, so this sees the bytes first.
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
+    connect(socket, &QObject::destroyed, this, [this, socket] { m_streams.remove(socket); });
+    addPendingConnection(socket);
+}
+
+void HttpListener::inspect(QTcpSocket *socket)
+{
+    Stream &stream = m_streams[socket];
+    if (stream.refused) {
+        socket->readAll(); // nothing more reaches the parser of a refused connection
+        return;
+    }
+    if (stream.passthrough)
+        return;
+    // Everything available now is new: Qt's handler, which runs after this one, reads all of it.
+    const QByteArray data = socket->peek(socket->bytesAvailable());
+    qsizetype pos = 0;
+    while (pos < data.size()) {
+        if (stream.bodyRemaining > 0) {
+            const qint64 take = qMin<qint64>(stream.bodyRemaining, data.size() - pos);
+            stream.bodyRemaining -= take;
+            pos += take;
+            continue;
+        }
+        if (!stream.deadline->isActive())
+            stream.deadline->start();
+        const qsizetype end = data.indexOf("\r\n\r\n", pos);
+        const qsizetype take = end < 0 ? data.size() - pos : end + 4 - pos;
+        stream.head += data.mid(pos, take);
+        pos += take;
+        if (!startsLikeHttp(stream.head)) {
+            refuse(socket, stream, 400, "Bad Request", "Bad Request");
+            return;
+        }
+        if (stream.head.size() > m_limits.maxHeadBytes) {
+            refuse(socket, stream, 431, "Request Header Fields Too Large",
+                   "Request header fields too large");
+            return;
+        }
+        if (end < 0)
+            return; // the head goes on in a later packet
+        if (!checkHead(socket, stream, data.size() - pos))
+            return;
+        if (stream.passthrough)
+            return;
+    }
+    if (stream.bodyRemaining == 0 && stream.head.isEmpty())
+        stream.deadline->stop(); // every request seen so far is complete
+}
+
+bool HttpListener::checkHead(QTcpSocket *socket, Stream &stream, qint64 bodyBytesHere)
+{
+    const QByteArray head = stream.head.left(stream.head.size() - 4);
+    stream.head.clear();
+    // Blank lines between requests are allowed (RFC 9112, 2.2).
+    const QList<QByteArray> lines = head.trimmed().split('\n');
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    if (requestLine.size() != 3 || requestLine[0].isEmpty()
+        || !requestLine[2].startsWith("HTTP/1.")) {
+        refuse(socket, stream, 400, "Bad Request", "Bad Request");
+        return false;
+    }
+    if (requestLine[1].size() > m_limits.maxUrlBytes) {
+        refuse(socket, stream, 414, "URI Too Long", "URI Too Long");
+        return false;
+    }
+    int count = 0;
+    const QByteArray transferEncoding = headerValue(lines, "Transfer-Encoding", &count);
+    const QByteArray length = headerValue(lines, "Content-Length", &count);
+    const int lengthHeaders = count;
+    const QByteArray expect = headerValue(lines, "Expect", &count);
+
+    qint64 bodyBytes = 0;
+    if (!transferEncoding.isEmpty()) {
+        stream.passthrough = true; // chunked: Qt finds its end; the router checks its size
+    } else if (lengthHeaders > 1) {
+        refuse(socket, stream, 400, "Bad Request", "Bad Request");
+        return false;
+    } else if (lengthHeaders == 1) {
+        bool ok = false;
+        bodyBytes = length.toLongLong(&ok);
+        if (!ok || bodyBytes < 0) {
+            refuse(socket, stream, 400, "Bad Request", "Bad Request");
+            return false;
+        }
+        if (bodyBytes > m_limits.maxBodyBytes) {
+            refuse(socket, stream, 413, "Payload Too Large", "Request body too large");
+            return false;
+        }
+    }
+    if (expect.compare("100-continue", Qt::CaseInsensitive) == 0 && bodyBytesHere < bodyBytes)
+        socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    stream.bodyRemaining = bodyBytes;
+    return true;
+}
+
+void HttpListener::refuse(QTcpSocket *socket, Stream &stream, int status, const char *reason,
+                          const char *detail)
+{
+    stream.refused = true;
+    stream.deadline->stop();
+    socket->readAll();
+    const QByteArray body = QByteArray("{\"detail\":\"") + detail + "\"}";
+    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
+                  + "\r\nContent-Type: application/json\r\nContent-Length: "
+                  + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    socket->disconnectFromHost();
+    qCInfo(lcAccess).noquote() << "-" << "-" << status << "(refused before parsing)";
+}
+
+} // namespace taskflow

@@ -1,0 +1,260 @@
+// Hostile and broken HTTP: every one gets a 4xx JSON answer (or, for a client that never
+// finishes, a 408 and a closed connection), nothing is stored, and the server keeps serving.
+#include "httpclient.h"
+#include "testdatabase.h"
+#include "testserver.h"
+
+#include <QDeadlineTimer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTcpSocket>
+#include <QtTest>
+
+#include <memory>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct RawAnswer
+{
+    int status = 0;
+    QByteArray head;
+    QByteArray body;
+    bool closed = false;
+};
+
+// Reads one answer from a raw socket: status line, headers, Content-Length bytes of body.
+RawAnswer readAnswer(QTcpSocket &socket, int timeoutMs = 10000)
+{
+    RawAnswer answer;
+    QByteArray buffer;
+    const QDeadlineTimer deadline(timeoutMs);
+    qsizetype headEnd = -1;
+    qint64 length = -1;
+    while (!deadline.hasExpired()) {
+        buffer += socket.readAll();
+        if (headEnd < 0 && (headEnd = buffer.indexOf("\r\n\r\n")) >= 0) {
+            answer.head = buffer.left(headEnd);
+            answer.status = answer.head.mid(9, 3).toInt();
+            for (const QByteArray &line : answer.head.split('\n'))
+                if (line.toLower().startsWith("content-length:"))
+                    length = line.mid(15).trimmed().toLongLong();
+        }
+        if (headEnd >= 0 && buffer.size() - headEnd - 4 >= qMax<qint64>(length, 0)) {
+            answer.body = buffer.mid(headEnd + 4, qMax<qint64>(length, 0));
+            break;
+        }
+        if (socket.state() == QAbstractSocket::UnconnectedState) {
+            answer.closed = true;
+            break;
+        }
+        socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())));
+    }
+    answer.closed = answer.closed || socket.state() == QAbstractSocket::UnconnectedState
+        || socket.waitForDisconnected(200);
+    return answer;
+}
+
+} // namespace
+
+class TestHostile : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void cleanupTestCase();
+    void badBodies_data();
+    void badBodies();
+    void brokenRequests_data();
+    void brokenRequests();
+    void declaredBodyTooLargeIsRefusedBeforeItIsSent();
+    void chunkedBodyTooLarge();
+    void expectContinueIsAnswered();
+    void slowClientsAreCutOffAndHoldNothing();
+
+private:
+    QTcpSocket *connectRaw();
+
+    TestDatabase m_db;
+    TestServer m_server;
+    HttpClient m_http;
+    std::vector<std::unique_ptr<QTcpSocket>> m_sockets;
+};
+
+void TestHostile::initTestCase()
+{
+    TASKFLOW_REQUIRE_DATABASE(m_db);
+    QProcessEnvironment env;
+    env.insert(u"REQUEST_TIMEOUT"_s, u"1"_s);
+    QVERIFY2(m_server.start(m_db.url(), env), qPrintable(m_server.output()));
+    m_http.setBase(m_server.url());
+}
+
+void TestHostile::init()
+{
+    QVERIFY(m_db.exec(u"DELETE FROM tasks"_s));
+}
+
+void TestHostile::cleanup()
+{
+    m_sockets.clear();
+    // Whatever came before, the server still answers and stored nothing.
+    QCOMPARE(m_http.get(u"/health"_s).status, 200);
+    QCOMPARE(m_http.get(u"/tasks"_s).array().size(), 0);
+}
+
+void TestHostile::cleanupTestCase()
+{
+    if (m_server.isRunning())
+        QCOMPARE(m_server.stop(), 0);
+}
+
+QTcpSocket *TestHostile::connectRaw()
+{
+    m_sockets.push_back(std::make_unique<QTcpSocket>());
+    QTcpSocket *socket = m_sockets.back().get();
+    socket->connectToHost(u"127.0.0.1"_s, m_server.port());
+    if (!socket->waitForConnected(5000))
+        qWarning("cannot connect");
+    return socket;
+}
+
+void TestHostile::badBodies_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QString>("loc");
+    QTest::newRow("not json") << QByteArray("title=x") << QByteArray("application/json") << u"body"_s;
+    QTest::newRow("truncated") << QByteArray(R"({"title":"x")") << QByteArray("application/json") << u"body"_s;
+    QTest::newRow("array") << QByteArray("[1,2]") << QByteArray("application/json") << u"body"_s;
+    QTest::newRow("number") << QByteArray("42") << QByteArray("application/json") << u"body"_s;
+    QTest::newRow("null") << QByteArray("null") << QByteArray("application/json") << u"body"_s;
+    QTest::newRow("deeply nested") << QByteArray(100000, '[') + QByteArray(100000, ']') << QByteArray("application/json") << u"body"_s;
+    QTest::newRow("nested in a field") << QByteArray(R"({"title":)") + QByteArray(5000, '[') + QByteArray(5000, ']') + "}" << QByteArray("application/json") << u"body"_s;
+    QTest::newRow("invalid utf-8") << QByteArray("{\"title\":\"\xff\xfe\xc3\"}") << QByteArray("application/json") << u"body"_s;
+    QTest::newRow("lone surrogate") << QByteArray(R"({"title":"a\ud800b"})") << QByteArray("application/json") << u"body.title"_s;
+    QTest::newRow("lone low surrogate") << QByteArray(R"({"title":"ok","assignee":"\udc00"})") << QByteArray("application/json") << u"body.assignee"_s;
+    QTest::newRow("raw nul byte") << QByteArray("{\"title\":\"a\0b\"}", 15) << QByteArray("application/json") << u"body.title"_s;
+    QTest::newRow("escaped nul") << QByteArray(R"({"title":"a\u0000b"})") << QByteArray("application/json") << u"body.title"_s;
+    QTest::newRow("duplicate keys, last invalid") << QByteArray(R"({"title":"fine","title":""})") << QByteArray("application/json") << u"body.title"_s;
+    QTest::newRow("text/plain") << QByteArray(R"({"title":"x"})") << QByteArray("text/plain") << u"body"_s;
+    QTest::newRow("form") << QByteArray("title=x") << QByteArray("application/x-www-form-urlencoded") << u"body"_s;
+    QTest::newRow("xml") << QByteArray("<task/>") << QByteArray("application/xml") << u"body"_s;
+}
+
+void TestHostile::badBodies()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QString, loc);
+    const auto reply = m_http.send("POST", u"/tasks"_s, body, {{"Content-Type", contentType}});
+    QCOMPARE(reply.status, 422);
+    QCOMPARE(reply.header("Content-Type"), QByteArray("application/json"));
+    const QJsonArray l = reply.object().value(u"detail"_s).toArray().at(0).toObject().value(u"loc"_s).toArray();
+    QStringList parts;
+    for (const QJsonValue &part : l)
+        parts.append(part.toString());
+    QCOMPARE(parts.join(u'.'), loc);
+    // The same bodies on an update of a real task change nothing.
+    const auto created = m_http.post(u"/tasks"_s, R"({"title":"victim"})");
+    const QString path = u"/tasks/"_s + created.object().value(u"id"_s).toString();
+    QCOMPARE(m_http.send("PUT", path, body, {{"Content-Type", contentType}}).status, 422);
+    QCOMPARE(m_http.get(path).object(), created.object());
+    QCOMPARE(m_http.del(path).status, 204);
+}
+
+void TestHostile::brokenRequests_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    QTest::newRow("not http") << QByteArray("HELLO THERE\r\n\r\n") << 400;
+    QTest::newRow("tls handshake") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11) << 400;
+    QTest::newRow("http/2 preface") << QByteArray("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") << 400;
+    QTest::newRow("unknown method") << QByteArray("BREW /tasks HTTP/1.1\r\nHost: x\r\n\r\n") << 405;
+    QTest::newRow("long url") << "GET /tasks?q=" + QByteArray(20000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n" << 414;
+    QTest::newRow("long header") << "GET /tasks HTTP/1.1\r\nHost: x\r\nX-Long: " + QByteArray(100000, 'a') + "\r\n\r\n" << 431;
+    QTest::newRow("many headers") << "GET /tasks HTTP/1.1\r\n" + QByteArray("X-A: b\r\n").repeated(20000) + "\r\n" << 431;
+    QTest::newRow("two lengths") << QByteArray("POST /tasks HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}") << 400;
+    QTest::newRow("bad length") << QByteArray("POST /tasks HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n") << 400;
+    QTest::newRow("traversal") << QByteArray("GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n") << 404;
+}
+
+void TestHostile::brokenRequests()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    QTcpSocket *socket = connectRaw();
+    socket->write(request);
+    const RawAnswer answer = readAnswer(*socket);
+    QCOMPARE(answer.status, status);
+    QVERIFY2(answer.head.toLower().contains("content-type: application/json"), answer.head.constData());
+    QVERIFY2(answer.body.startsWith("{\"detail\":"), answer.body.constData());
+}
+
+void TestHostile::declaredBodyTooLargeIsRefusedBeforeItIsSent()
+{
+    QTcpSocket *socket = connectRaw();
+    socket->write("POST /tasks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                  "Content-Length: 50000000\r\n\r\n{\"title\":\"");
+    const RawAnswer answer = readAnswer(*socket);
+    QCOMPARE(answer.status, 413);
+    QCOMPARE(answer.body, QByteArray(R"({"detail":"Request body too large"})"));
+    QVERIFY(answer.closed);
+}
+
+void TestHostile::chunkedBodyTooLarge()
+{
+    QTcpSocket *socket = connectRaw();
+    QByteArray request = "POST /tasks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                         "Transfer-Encoding: chunked\r\n\r\n";
+    const QByteArray chunk(256 * 1024, 'a');
+    for (int i = 0; i < 6; ++i)
+        request += QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n";
+    request += "0\r\n\r\n";
+    socket->write(request);
+    QCOMPARE(readAnswer(*socket).status, 413);
+}
+
+void TestHostile::expectContinueIsAnswered()
+{
+    QTcpSocket *socket = connectRaw();
+    const QByteArray body = R"({"title":"after continue"})";
+    socket->write("POST /tasks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                  "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n");
+    const RawAnswer interim = readAnswer(*socket, 5000);
+    QCOMPARE(interim.status, 100);
+    socket->write(body);
+    const RawAnswer answer = readAnswer(*socket);
+    QCOMPARE(answer.status, 201);
+    QVERIFY(answer.body.contains("after continue"));
+    QVERIFY(m_db.exec(u"DELETE FROM tasks"_s));
+}
+
+void TestHostile::slowClientsAreCutOffAndHoldNothing()
+{
+    // Fifty clients that start a request and never finish it (REQUEST_TIMEOUT=1 here).
+    QList<QTcpSocket *> slow;
+    for (int i = 0; i < 50; ++i) {
+        QTcpSocket *socket = connectRaw();
+        socket->write(i % 2 ? QByteArray("GET /tasks HTTP/1.1\r\nHost: x\r\n")
+                            : QByteArray("POST /tasks HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"ti"));
+        socket->flush();
+        slow.append(socket);
+    }
+    // Meanwhile everyone else is served at once: no worker is held by them.
+    for (int i = 0; i < 20; ++i)
+        QCOMPARE(m_http.get(u"/tasks"_s).status, 200);
+    for (QTcpSocket *socket : slow) {
+        const RawAnswer answer = readAnswer(*socket, 10000);
+        QCOMPARE(answer.status, 408);
+        QVERIFY(answer.closed);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestHostile)
+#include "tst_hostile.moc"
