@@ -55,9 +55,14 @@ void HttpListener::incomingConnection(qintptr socketDescriptor)
     stream.deadline->setSingleShot(true);
     stream.deadline->setInterval(m_limits.requestTimeoutMs);
     connect(stream.deadline, &QTimer::timeout, socket, [this, socket] {
+        Stream &timedOut = m_streams[socket];
+        if (timedOut.refused) { // was discarding a refused body: enough
+            socket->abort();
+            return;
+        }
         qCInfo(lcServer) << "closing a connection whose request took longer than"
                          << m_limits.requestTimeoutMs << "ms";
-        refuse(socket, m_streams[socket], 408, "Request Timeout", "Request Timeout");
+        refuse(socket, timedOut, 408, "Request Timeout", "Request Timeout");
     });
     // Connected before Qt HttpServer connects its own handler, so this sees the bytes first.
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
@@ -69,7 +74,10 @@ void HttpListener::inspect(QTcpSocket *socket)
 {
     Stream &stream = m_streams[socket];
     if (stream.refused) {
-        socket->readAll(); // nothing more reaches the parser of a refused connection
+        // Nothing more reaches the parser of a refused connection.
+        stream.discardRemaining -= socket->readAll().size();
+        if (stream.discardRemaining <= 0)
+            socket->disconnectFromHost();
         return;
     }
     if (stream.passthrough)
@@ -146,7 +154,8 @@ bool HttpListener::checkHead(QTcpSocket *socket, Stream &stream, qint64 bodyByte
             return false;
         }
         if (bodyBytes > m_limits.maxBodyBytes) {
-            refuse(socket, stream, 413, "Payload Too Large", "Request body too large");
+            refuse(socket, stream, 413, "Payload Too Large", "Request body too large",
+                   bodyBytes - bodyBytesHere);
             return false;
         }
     }
@@ -157,16 +166,20 @@ bool HttpListener::checkHead(QTcpSocket *socket, Stream &stream, qint64 bodyByte
 }
 
 void HttpListener::refuse(QTcpSocket *socket, Stream &stream, int status, const char *reason,
-                          const char *detail)
+                          const char *detail, qint64 discardBytes)
 {
+    constexpr qint64 maxDiscard = 8 * 1024 * 1024;
     stream.refused = true;
-    stream.deadline->stop();
+    stream.discardRemaining = qMin(discardBytes, maxDiscard);
+    // The deadline now bounds the discarding too.
+    stream.deadline->start();
     socket->readAll();
     const QByteArray body = QByteArray("{\"detail\":\"") + detail + "\"}";
     socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
                   + "\r\nContent-Type: application/json\r\nContent-Length: "
                   + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
-    socket->disconnectFromHost();
+    if (stream.discardRemaining <= 0)
+        socket->disconnectFromHost();
     qCInfo(lcAccess).noquote() << "-" << "-" << status << "(refused before parsing)";
 }
 

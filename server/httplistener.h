@@ -41,6 +41,7 @@ private:
         qint64 bodyRemaining = 0;   // bytes of the current request's body still to come
         bool passthrough = false;   // a chunked body: its end is Qt's to find
         bool refused = false;
+        qint64 discardRemaining = 0; // a refused body still being read, then the socket closes
         QTimer *deadline = nullptr; // runs while a request is incomplete
     };
 
@@ -48,8 +49,10 @@ private:
     // Reads one request head; returns false when the connection was refused.
     // `bodyBytesHere`: how much of what follows the head has already arrived.
     bool checkHead(QTcpSocket *socket, Stream &stream, qint64 bodyBytesHere);
+    // Answers and closes. `discardBytes` of body are read and dropped first (at most 8 MiB), so
+    // a client still sending its body reads the answer instead of a reset connection.
     void refuse(QTcpSocket *socket, Stream &stream, int status, const char *reason,
-                const char *detail);
+                const char *detail, qint64 discardBytes = 0);
 
     Limits m_limits;
     QHash<QTcpSocket *, Stream> m_streams;

@@ -204,7 +204,8 @@ void TestHostile::declaredBodyTooLargeIsRefusedBeforeItIsSent()
     const RawAnswer answer = readAnswer(*socket);
     QCOMPARE(answer.status, 413);
     QCOMPARE(answer.body, QByteArray(R"({"detail":"Request body too large"})"));
-    QVERIFY(answer.closed);
+    // Closed once the client stops sending, or when the request timeout (1 s here) ends.
+    QVERIFY(answer.closed || socket->waitForDisconnected(5000));
 }
 
 void TestHostile::chunkedBodyTooLarge()
