@@ -57,8 +57,10 @@ HttpClient::Reply HttpClient::send(const QByteArray &method, const QString &path
                                    int timeoutMs)
 {
     const bool hasBody = !body.isNull();
-    QNetworkReply *reply =
-        m_network.sendCustomRequest(makeRequest(url(path), headers, hasBody), method, body);
+    // QNetworkAccessManager only knows a HEAD answer has no body when asked through head().
+    QNetworkReply *reply = method == "HEAD"
+        ? m_network.head(makeRequest(url(path), headers, false))
+        : m_network.sendCustomRequest(makeRequest(url(path), headers, hasBody), method, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(timeoutMs, &loop, [&] { reply->abort(); });
