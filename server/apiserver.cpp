@@ -49,10 +49,12 @@ bool wantsClose(const HttpRequest &request)
 
 } // namespace
 
-ApiServer::ApiServer(Router router, CorsPolicy cors, qint64 maxBodyBytes, QObject *parent)
+ApiServer::ApiServer(Router router, CorsPolicy cors, AccessControl access, qint64 maxBodyBytes,
+                     QObject *parent)
     : QAbstractHttpServer(parent),
       m_router(std::move(router)),
       m_cors(std::move(cors)),
+      m_access(std::move(access)),
       m_maxBodyBytes(maxBodyBytes)
 {
 }
@@ -134,6 +136,8 @@ QFuture<HttpResponse> ApiServer::dispatch(const HttpRequest &request)
 {
     if (std::optional<HttpResponse> preflight = m_cors.preflight(request))
         return QtFuture::makeReadyFuture(std::move(*preflight));
+    if (std::optional<HttpResponse> refused = m_access.check(request))
+        return QtFuture::makeReadyFuture(std::move(*refused));
     if (request.body.size() > m_maxBodyBytes)
         return QtFuture::makeReadyFuture(HttpResponse::error(413, u"Request body too large"_s));
 

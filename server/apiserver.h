@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accesscontrol.h"
 #include "corspolicy.h"
 #include "httpmessage.h"
 #include "router.h"
@@ -25,7 +26,8 @@ class ApiServer : public QAbstractHttpServer
     Q_OBJECT
 
 public:
-    ApiServer(Router router, CorsPolicy cors, qint64 maxBodyBytes, QObject *parent = nullptr);
+    ApiServer(Router router, CorsPolicy cors, AccessControl access, qint64 maxBodyBytes,
+              QObject *parent = nullptr);
 
     // Stops taking new connections and closes idle ones; requests in flight still get their
     // answers, each followed by closing its connection.
@@ -68,6 +70,7 @@ private:
 
     Router m_router;
     CorsPolicy m_cors;
+    AccessControl m_access;
     qint64 m_maxBodyBytes;
     QHash<QTcpSocket *, Connection> m_connections;
     int m_inFlight = 0;

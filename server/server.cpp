@@ -50,8 +50,11 @@ bool Server::start(QString *error)
     Router router;
     m_api = std::make_unique<TaskApi>(*m_pool, m_config);
     m_api->registerRoutes(router);
-    m_http = new ApiServer(std::move(router), CorsPolicy(m_config.corsOrigins),
+    m_http = new ApiServer(std::move(router), CorsPolicy(m_config.corsOrigins), m_config.access,
                            m_config.maxBodyBytes);
+    if (m_config.access.isEnabled())
+        qCInfo(lcServer) << "bearer tokens required on /tasks:" << m_config.access.tokenCount()
+                         << "accepted";
 
     HttpListener::Limits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;

@@ -34,6 +34,11 @@ const QList<Setting> &settings()
          u"1048576"_s},
         {u"request-timeout"_s, u"REQUEST_TIMEOUT"_s,
          u"Seconds a client may take to send one request before it is cut off."_s, u"30"_s},
+        {u"api-token"_s, u"API_TOKEN"_s,
+         u"When set, /tasks needs 'Authorization: Bearer <token>'. Prefer the variable: a flag "
+         "shows in the process list."_s, QString()},
+        {u"api-tokens-file"_s, u"API_TOKENS_FILE"_s,
+         u"A file of accepted tokens, one a line (# starts a comment)."_s, QString()},
     };
     return all;
 }
@@ -68,7 +73,8 @@ ServerConfig::Loaded ServerConfig::load(const QStringList &arguments,
         options.append(QCommandLineOption(
             setting.flag,
             u"%1 [%2, default: %3]"_s.arg(setting.description, setting.variable,
-                                          setting.defaultValue),
+                                          setting.defaultValue.isEmpty() ? u"unset"_s
+                                                                         : setting.defaultValue),
             u"value"_s));
         parser.addOption(options.last());
     }
@@ -157,6 +163,14 @@ ServerConfig::Loaded ServerConfig::load(const QStringList &arguments,
             return fail(u"%1 must be a number of seconds from 1 to 3600, not '%2'"_s.arg(source, text));
         config.requestTimeoutSeconds = int(*seconds);
     }
+    {
+        const QString token = valueOf(8).first;
+        const QString file = valueOf(9).first;
+        const AccessControl::Loaded access = AccessControl::load(token, file);
+        if (!access.access)
+            return fail(u"API_TOKENS_FILE: "_s + access.error);
+        config.access = *access.access;
+    }
     config.checkConfigOnly = parser.isSet(checkOption);
     config.ceilingRoute = parser.isSet(ceilingOption);
     return Loaded{Outcome::Run, config, {}};
@@ -172,6 +186,8 @@ QStringList ServerConfig::describe() const
         u"db pool size:   %1"_s.arg(poolSize),
         u"max body bytes: %1"_s.arg(maxBodyBytes),
         u"request timeout: %1 s"_s.arg(requestTimeoutSeconds),
+        u"api tokens:     %1"_s.arg(access.isEnabled() ? u"%1 (required on /tasks)"_s.arg(access.tokenCount())
+                                                       : u"none (open access)"_s),
     };
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accesscontrol.h"
 #include "databaseurl.h"
 
 #include <QHostAddress>
@@ -24,6 +25,7 @@ struct ServerConfig
     int poolSize = 5;
     qint64 maxBodyBytes = 1024 * 1024;
     int requestTimeoutSeconds = 30;
+    AccessControl access;
     bool checkConfigOnly = false; // --check-config
     bool ceilingRoute = false;    // --benchmark-ceiling-route: a constant answer for benchmarks
 
