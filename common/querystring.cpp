@@ -1,15 +1,39 @@
 #include "querystring.h"
 
-#include <QUrl>
-
 namespace taskflow {
 
 namespace {
 
-QString decode(QByteArray part)
+int hexValue(char c)
 {
-    part.replace('+', ' ');
-    return QString::fromUtf8(QByteArray::fromPercentEncoding(part));
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// As Python's unquote_plus: `+` is a space, `%XX` a byte, and a `%` not followed by two hex
+// digits stays as it is (QByteArray::fromPercentEncoding would swallow it).
+QString decode(const QByteArray &part)
+{
+    QByteArray bytes;
+    bytes.reserve(part.size());
+    for (qsizetype i = 0; i < part.size(); ++i) {
+        const char c = part[i];
+        if (c == '+') {
+            bytes += ' ';
+        } else if (c == '%' && i + 2 < part.size() && hexValue(part[i + 1]) >= 0
+                   && hexValue(part[i + 2]) >= 0) {
+            bytes += char(hexValue(part[i + 1]) * 16 + hexValue(part[i + 2]));
+            i += 2;
+        } else {
+            bytes += c;
+        }
+    }
+    return QString::fromUtf8(bytes);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "isodatetime.h"
 #include "jsonwriter.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -192,7 +193,11 @@ TaskChanges::Parsed TaskChanges::fromJson(const QByteArray &body, Mode mode)
     }
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
+    // Qt 6.4 refuses a bare value at the top level; JSON (and FastAPI) allow it, and it is then
+    // a body that is not an object rather than one that is not JSON.
+    const bool scalar = parseError.error != QJsonParseError::NoError
+        && QJsonDocument::fromJson('[' + body + ']').array().size() == 1;
+    if (parseError.error != QJsonParseError::NoError && !scalar) {
         errors.append(ValidationError::body(QString(), u"json_invalid"_s, u"JSON decode error"_s,
                                             QJsonObject{{u"error"_s, parseError.errorString()}}));
         return parsed;

@@ -26,8 +26,8 @@ QStringList sortChoices()
 }
 
 // An integer query parameter with FastAPI's errors: int_parsing, greater/less_than_equal.
-std::optional<int> boundedInt(const QueryString &query, const QString &name, int min,
-                              std::optional<int> max, ValidationErrors &errors)
+std::optional<qint64> boundedInt(const QueryString &query, const QString &name, int min,
+                                 std::optional<int> max, ValidationErrors &errors)
 {
     if (!query.contains(name))
         return std::nullopt;
@@ -51,14 +51,7 @@ std::optional<int> boundedInt(const QueryString &query, const QString &name, int
             QJsonObject{{u"le"_s, *max}}));
         return std::nullopt;
     }
-    if (value > std::numeric_limits<int>::max()) {
-        errors.append(ValidationError::query(
-            name, u"less_than_equal"_s,
-            u"Input should be less than or equal to %1"_s.arg(std::numeric_limits<int>::max()),
-            QJsonObject{{u"le"_s, std::numeric_limits<int>::max()}}));
-        return std::nullopt;
-    }
-    return int(value);
+    return value;
 }
 
 template <typename Enum, std::size_t N>
@@ -119,9 +112,8 @@ TaskQuery::Parsed TaskQuery::fromQueryString(const QByteArray &encoded)
     if (query.contains(u"q"_s))
         q.search = query.value(u"q"_s);
     if (query.contains(u"sort"_s)) {
-        QStringView sort = query.value(u"sort"_s);
-        const QString raw = sort.toString();
-        const bool descending = sort.startsWith(u'-');
+        const QString raw = query.value(u"sort"_s);
+        const bool descending = raw.startsWith(u'-');
         const auto key = sortKeyFromApi(descending ? QStringView(raw).mid(1) : QStringView(raw));
         if (key) {
             q.sortKey = *key;
@@ -133,7 +125,8 @@ TaskQuery::Parsed TaskQuery::fromQueryString(const QByteArray &encoded)
                                                  QJsonObject{{u"expected"_s, expected}}));
         }
     }
-    q.limit = boundedInt(query, u"limit"_s, 1, maxLimit, errors);
+    if (const auto limit = boundedInt(query, u"limit"_s, 1, maxLimit, errors))
+        q.limit = int(*limit);
     q.offset = boundedInt(query, u"offset"_s, 0, std::nullopt, errors);
     return parsed;
 }

@@ -24,7 +24,7 @@ struct TaskQuery
     TaskSortKey sortKey = TaskSortKey::CreatedAt;
     bool descending = false;
     std::optional<int> limit;
-    std::optional<int> offset;
+    std::optional<qint64> offset;
 
     bool isPaged() const { return limit.has_value() || offset.has_value(); }
 

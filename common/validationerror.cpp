@@ -52,8 +52,11 @@ ValidationErrors validationErrorsFromBody(const QByteArray &body)
 {
     ValidationErrors errors;
     const QJsonArray detail = QJsonDocument::fromJson(body).object().value(u"detail"_s).toArray();
-    for (const QJsonValue &entry : detail)
+    for (const QJsonValue &entry : detail) {
+        if (!entry.isObject() || !entry.toObject().value(u"loc"_s).isArray())
+            return {};
         errors.append(ValidationError::fromJson(entry.toObject()));
+    }
     return errors;
 }
 
