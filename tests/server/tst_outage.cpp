@@ -1,6 +1,7 @@
 // PostgreSQL stopped under a running server: 503s and an unhealthy /health, never a hang or a
 // crash, no password anywhere; started again: served again without restarting the server.
 #include "httpclient.h"
+#include "loaddriver.h"
 #include "testdatabase.h"
 #include "testserver.h"
 
@@ -18,6 +19,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void databaseStopsAndComesBack();
+    void databaseBouncesUnderLoad();
 
 private:
     TestDatabase m_db;
@@ -78,6 +80,66 @@ void TestOutage::databaseStopsAndComesBack()
     const QJsonArray tasks = http.get(u"/tasks"_s).array();
     QCOMPARE(tasks.size(), 21); // the 20 before, not the refused one, and the new one
     QVERIFY(!m_server.output().contains(u"s3cret"_s));
+}
+
+void TestOutage::databaseBouncesUnderLoad()
+{
+    QSet<QString> acknowledged;
+    QHash<QString, int> acknowledgedVersion;
+    QHash<int, QString> ownTask;
+    int answers = 0, unavailable = 0, otherFailures = 0, okAfterRestart = 0;
+    bool stopped = false, restarted = false;
+    QElapsedTimer sinceRestart;
+    qint64 recoveryMs = -1;
+    driveLoad({m_server.url()}, 16, 60,
+        [&](int client, int index) -> LoadRequest {
+            if (index % 3 == 0 || !ownTask.contains(client))
+                return {"POST", u"/tasks"_s, QByteArray(R"({"title":"bounce"})")};
+            return {"PUT", u"/tasks/"_s + ownTask[client],
+                    QJsonDocument(QJsonObject{{u"assignee"_s, QString::number(index)}}).toJson()};
+        },
+        [&](int client, int, const HttpClient::Reply &reply) {
+            ++answers;
+            if (reply.status == 201) {
+                ownTask[client] = reply.object().value(u"id"_s).toString();
+                acknowledged.insert(ownTask[client]);
+            } else if (reply.status == 200) {
+                const QJsonObject task = reply.object();
+                acknowledgedVersion[task.value(u"id"_s).toString()] = task.value(u"assignee"_s).toString().toInt();
+            } else if (reply.status == 503) {
+                ++unavailable;
+            } else {
+                ++otherFailures;
+                qWarning("unexpected answer %d %s", reply.status, reply.body.constData());
+            }
+            if (restarted && (reply.status == 200 || reply.status == 201) && recoveryMs < 0)
+                recoveryMs = sinceRestart.elapsed();
+            if (restarted && (reply.status == 200 || reply.status == 201))
+                ++okAfterRestart;
+            if (answers == 150 && !stopped) {
+                stopped = TestDatabase::stopPostgres();
+            } else if (stopped && !restarted && unavailable >= 100) {
+                restarted = TestDatabase::startPostgres();
+                sinceRestart.start();
+            }
+        });
+    QVERIFY(stopped);
+    QVERIFY(restarted);
+    QCOMPARE(otherFailures, 0); // during the outage: 503, never a 500 or a dropped connection
+    QVERIFY(okAfterRestart > 100);
+    QVERIFY(recoveryMs >= 0);
+    qInfo("%d answers: %lld creates and %lld updates acknowledged, %d answered 503 during the outage; "
+          "first success %lld ms after PostgreSQL was back",
+          answers, qint64(acknowledged.size()), qint64(acknowledgedVersion.size()), unavailable, recoveryMs);
+
+    HttpClient http(m_server.url());
+    const QStringList ids = m_db.query(u"SELECT id FROM tasks"_s);
+    const QSet<QString> stored(ids.cbegin(), ids.cend());
+    QVERIFY((acknowledged - stored).isEmpty());
+    for (auto it = acknowledgedVersion.cbegin(); it != acknowledgedVersion.cend(); ++it) {
+        const int version = http.get(u"/tasks/"_s + it.key()).object().value(u"assignee"_s).toString().toInt();
+        QVERIFY(version >= it.value());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestOutage)
