@@ -58,6 +58,11 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 CONF
+    # Everyone is trusted on loopback except one role that must give its password, so the
+    # tests can show a wrong password never leaks (tests/server/tst_secrets.cpp).
+    { echo "host all taskflow_secret 127.0.0.1/32 scram-sha-256"; cat "$dir/data/pg_hba.conf"; } >"$dir/hba.tmp"
+    mv "$dir/hba.tmp" "$dir/data/pg_hba.conf"
+    [ "$(id -u)" -eq 0 ] && chown postgres "$dir/data/pg_hba.conf"
     echo "$port" >"$dir/port"
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null
     echo "$port"
