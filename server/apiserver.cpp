@@ -144,8 +144,19 @@ QFuture<HttpResponse> ApiServer::dispatch(const HttpRequest &request)
     const Router::Match match = m_router.match(request.method, request.path);
     if (match.handler)
         return (*match.handler)(request, match.captures);
-    if (match.allowedMethods.isEmpty())
+    if (match.allowedMethods.isEmpty()) {
+        // As Starlette does (redirect_slashes): /tasks/ is a 307 to /tasks.
+        if (request.path.size() > 1 && request.path.endsWith(u'/')
+            && !m_router.match(request.method, request.path.chopped(1)).allowedMethods.isEmpty()) {
+            HttpResponse redirect = HttpResponse::error(307, u"Temporary Redirect"_s);
+            redirect.body.clear();
+            redirect.contentType.clear();
+            redirect.setHeader("Location", QUrl::toPercentEncoding(request.path.chopped(1), "/")
+                                               + (request.query.isEmpty() ? QByteArray() : '?' + request.query));
+            return QtFuture::makeReadyFuture(std::move(redirect));
+        }
         return QtFuture::makeReadyFuture(HttpResponse::error(404, u"Not Found"_s));
+    }
     HttpResponse response = HttpResponse::error(405, u"Method Not Allowed"_s);
     response.setHeader("Allow", match.allowedMethods.join(", "));
     return QtFuture::makeReadyFuture(std::move(response));

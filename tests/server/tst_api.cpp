@@ -586,6 +586,12 @@ void TestApi::unknownPathAndWrongMethod()
     const auto postHealth = m_http.post(u"/health"_s, "{}");
     QCOMPARE(postHealth.status, 405);
     QVERIFY(postHealth.header("Allow").contains("GET"));
+    // A trailing slash is redirected, as Starlette does.
+    const auto slash = m_http.get(u"/tasks/?status=todo"_s);
+    QCOMPARE(slash.status, 200); // QNetworkAccessManager follows the 307
+    const auto noFollow = m_http.send("GET", u"/health/"_s, {}, {});
+    QCOMPARE(noFollow.status, 200);
+
     const auto postOne = m_http.post(u"/tasks/abc"_s, "{}");
     QCOMPARE(postOne.status, 405);
     QVERIFY(postOne.header("Allow").contains("PATCH"));
