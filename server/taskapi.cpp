@@ -53,11 +53,11 @@ std::optional<HttpResponse> refuseBodyType(const HttpRequest &request)
         u"Input should be a valid dictionary or object to extract fields from"_s)});
 }
 
-QByteArray loadOpenApi()
+QByteArray loadResource(const QString &name)
 {
-    QFile file(u":/openapi.json"_s);
+    QFile file(u":/"_s + name);
     if (!file.open(QIODevice::ReadOnly)) {
-        qCCritical(lcServer) << "the OpenAPI document is missing from the resources";
+        qCCritical(lcServer) << name << "is missing from the resources";
         return QByteArray();
     }
     return file.readAll();
@@ -80,6 +80,7 @@ void TaskApi::registerRoutes(Router &router)
     router.add("GET", u"/"_s, to(&TaskApi::root));
     router.add("GET", u"/health"_s, to(&TaskApi::health));
     router.add("GET", u"/openapi.json"_s, to(&TaskApi::openApi));
+    router.add("GET", u"/docs"_s, to(&TaskApi::docs)); // the document for people, as FastAPI's
     router.add("GET", u"/tasks"_s, to(&TaskApi::listTasks));
     router.add("POST", u"/tasks"_s, to(&TaskApi::createTask));
     router.add("GET", u"/tasks/stats"_s, to(&TaskApi::taskStats));
@@ -172,10 +173,20 @@ QFuture<HttpResponse> TaskApi::health(const HttpRequest &, const Captures &)
 
 QFuture<HttpResponse> TaskApi::openApi(const HttpRequest &, const Captures &)
 {
-    static const QByteArray document = loadOpenApi();
+    static const QByteArray document = loadResource(u"openapi.json"_s);
     if (document.isEmpty())
         return ready(HttpResponse::error(500, u"Internal Server Error"_s));
     return ready(HttpResponse::json(200, document));
+}
+
+QFuture<HttpResponse> TaskApi::docs(const HttpRequest &, const Captures &)
+{
+    static const QByteArray page = loadResource(u"docs.html"_s);
+    if (page.isEmpty())
+        return ready(HttpResponse::error(500, u"Internal Server Error"_s));
+    HttpResponse response = HttpResponse::json(200, page);
+    response.contentType = "text/html; charset=utf-8";
+    return ready(std::move(response));
 }
 
 QFuture<HttpResponse> TaskApi::ceiling(const HttpRequest &, const Captures &)

@@ -28,6 +28,7 @@ private:
     QFuture<HttpResponse> root(const HttpRequest &request, const Captures &);
     QFuture<HttpResponse> health(const HttpRequest &request, const Captures &);
     QFuture<HttpResponse> openApi(const HttpRequest &request, const Captures &);
+    QFuture<HttpResponse> docs(const HttpRequest &request, const Captures &);
     QFuture<HttpResponse> listTasks(const HttpRequest &request, const Captures &);
     QFuture<HttpResponse> taskStats(const HttpRequest &request, const Captures &);
     QFuture<HttpResponse> getTask(const HttpRequest &request, const Captures &captures);

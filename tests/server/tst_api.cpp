@@ -773,6 +773,11 @@ void TestApi::openApiDocument()
     const QJsonObject document = reply.object();
     QVERIFY(document.value(u"openapi"_s).toString().startsWith(u"3."_s));
     QVERIFY(document.value(u"paths"_s).toObject().contains(u"/tasks/{task_id}"_s));
+
+    const auto docs = m_http.get(u"/docs"_s); // where GET / points people
+    QCOMPARE(docs.status, 200);
+    QVERIFY(docs.header("Content-Type").startsWith("text/html"));
+    QVERIFY(docs.body.contains("/openapi.json"));
 }
 
 QTEST_GUILESS_MAIN(TestApi)

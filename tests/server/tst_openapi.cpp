@@ -50,6 +50,8 @@ void TestOpenApi::documentMatchesRoutes()
         routed.insert(QString::fromLatin1(route.method) + u' ' + route.pattern);
 
     QCOMPARE(routed.size(), router.routes().size()); // no route twice
+    // The page that shows this document to people is not part of it, as in FastAPI.
+    QVERIFY(routed.remove(u"GET /docs"_s));
     const QSet<QString> undocumented = routed - documented;
     const QSet<QString> phantom = documented - routed;
     QVERIFY2(undocumented.isEmpty(), qPrintable(QStringList(undocumented.values()).join(u", "_s)));
