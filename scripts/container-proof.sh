@@ -89,6 +89,7 @@ fail_with_log() {
 work=""
 server_pid=""
 pg_dir=""
+proof_passed=0
 
 cleanup() {
     local rc=$?
@@ -109,6 +110,10 @@ cleanup() {
         else
             rm -rf --one-file-system "$work"
         fi
+    fi
+    if [ "$rc" -eq 0 ] && [ "$proof_passed" -eq 1 ]; then
+        echo "PASS  cleaned up: server stopped, PostgreSQL removed, roots unmounted$([ "$keep" -eq 1 ] || echo " and deleted") ($(elapsed "$step_started_at"))"
+        echo "container proof: PASS ($(elapsed "$started_at"))"
     fi
     exit "$rc"
 }
@@ -618,6 +623,7 @@ roundtrip() {
     [ "${body##*$'\n'}" = 200 ] || fail "GET /tasks answered ${body##*$'\n'}"
     [[ "$body" == *"\"id\":\"$id\""* ]] || fail "GET /tasks does not list $id: ${body%$'\n'*}"
     pass "201 created $id; 200 listed it"
+    note "server memory: $(awk '/^VmRSS:/ { print $2 / 1024 " MiB resident" }' "/proc/$server_pid/status") (Render's free instance has 512 MB)"
 
     step "container ($label): SIGTERM"
     kill -TERM "$server_pid"
@@ -666,4 +672,5 @@ else
     note "SKIP PostgreSQL over TLS: no PostgreSQL server, openssl or user postgres on this machine (scripts/install-deps.sh test)"
 fi
 
-echo "container proof: PASS ($(elapsed "$started_at"))"
+step "clean-up"
+proof_passed=1
