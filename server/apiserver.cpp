@@ -59,35 +59,57 @@ ApiServer::ApiServer(Router router, CorsPolicy cors, AccessControl access, qint6
 {
 }
 
+class ApiServer::Connection : public QObject
+{
+public:
+    static constexpr QLatin1StringView name{"taskflow-api-connection"};
+
+    explicit Connection(QTcpSocket *client) : QObject(client), socket(client)
+    {
+        setObjectName(name);
+    }
+
+    QTcpSocket *const socket;
+    const QHttpServerRequest *request = nullptr; // Qt keeps one per socket, for its life
+    quint64 nextSequence = 0;
+    std::map<quint64, Slot> pending;
+};
+
+ApiServer::Connection *ApiServer::connectionOf(QTcpSocket *socket)
+{
+    // Found by name: findChild<Connection *>() would match any QObject child, since Connection
+    // has no meta-object of its own.
+    return static_cast<Connection *>(
+        socket->findChild<QObject *>(Connection::name, Qt::FindDirectChildrenOnly));
+}
+
+QList<QTcpSocket *> ApiServer::clientSockets() const
+{
+    // The listeners own the sockets they accepted (HttpListener creates them as children).
+    QList<QTcpSocket *> sockets;
+    for (QTcpServer *server : servers())
+        sockets += server->findChildren<QTcpSocket *>(QString(), Qt::FindDirectChildrenOnly);
+    return sockets;
+}
+
 void ApiServer::stopAccepting()
 {
     m_draining = true;
     for (QTcpServer *server : servers())
         server->close();
-    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
-        if (it->pending.empty())
-            it.key()->disconnectFromHost();
+    for (QTcpSocket *socket : clientSockets()) {
+        const Connection *connection = connectionOf(socket);
+        if (!connection || connection->pending.empty())
+            socket->disconnectFromHost();
     }
 }
 
 void ApiServer::closeConnections()
 {
-    const QList<QTcpSocket *> sockets = m_connections.keys();
-    for (QTcpSocket *socket : sockets) {
+    for (QTcpSocket *socket : clientSockets()) {
         socket->flush();
         socket->disconnectFromHost();
     }
-}
-
-ApiServer::Connection &ApiServer::connectionFor(QTcpSocket *socket)
-{
-    auto it = m_connections.find(socket);
-    if (it == m_connections.end()) {
-        it = m_connections.insert(socket, Connection());
-        connect(socket, &QObject::destroyed, this,
-                [this, socket] { m_connections.remove(socket); });
-    }
-    return *it;
 }
 
 bool ApiServer::handleRequest(const QHttpServerRequest &qtRequest, QTcpSocket *socket)
@@ -100,27 +122,28 @@ bool ApiServer::handleRequest(const QHttpServerRequest &qtRequest, QTcpSocket *s
         socket->abort();
         return true;
     }
-    Connection &connection = connectionFor(socket);
-    connection.request = &qtRequest;
-    const quint64 sequence = connection.nextSequence++;
-    connection.pending.emplace(sequence, Slot());
+    Connection *connection = connectionOf(socket);
+    if (!connection)
+        connection = new Connection(socket);
+    connection->request = &qtRequest;
+    const quint64 sequence = connection->nextSequence++;
+    connection->pending.emplace(sequence, Slot());
     ++m_inFlight;
 
     HttpRequest request = copyRequest(qtRequest);
     QFuture<HttpResponse> future = dispatch(request);
     request.body.clear(); // the answer needs the headers, not the body
-    QPointer<QTcpSocket> guard(socket);
     if (future.isFinished()) {
-        finish(socket, sequence, request, future.result(), timer);
+        finish(connection, sequence, request, future.result(), timer);
     } else {
+        const QPointer<Connection> guard(connection);
         future
             .then(this,
-                  [this, guard, socket, sequence, request, timer](HttpResponse response) {
-                      finish(guard ? socket : nullptr, sequence, request, std::move(response),
-                             timer);
+                  [this, guard, sequence, request, timer](HttpResponse response) {
+                      finish(guard.data(), sequence, request, std::move(response), timer);
                   })
-            .onFailed(this, [this, guard, socket, sequence, request, timer] {
-                finish(guard ? socket : nullptr, sequence, request,
+            .onFailed(this, [this, guard, sequence, request, timer] {
+                finish(guard.data(), sequence, request,
                        HttpResponse::error(500, u"Internal Server Error"_s), timer);
             });
     }
@@ -162,7 +185,7 @@ QFuture<HttpResponse> ApiServer::dispatch(const HttpRequest &request)
     return QtFuture::makeReadyFuture(std::move(response));
 }
 
-void ApiServer::finish(QTcpSocket *socket, quint64 sequence, const HttpRequest &request,
+void ApiServer::finish(Connection *connection, quint64 sequence, const HttpRequest &request,
                        HttpResponse response, const QElapsedTimer &timer)
 {
     m_cors.decorate(request, response);
@@ -173,42 +196,40 @@ void ApiServer::finish(QTcpSocket *socket, quint64 sequence, const HttpRequest &
                                     : request.path + u'?' + QString::fromUtf8(request.query))
         << response.status << QString::number(double(timer.nsecsElapsed()) / 1e6, 'f', 2) + u" ms"_s;
 
-    const auto it = socket ? m_connections.find(socket) : m_connections.end();
-    if (it != m_connections.end()) {
-        const auto slot = it->pending.find(sequence);
-        if (slot != it->pending.end()) {
+    // A client that went away has no connection left: its answer is dropped.
+    if (connection) {
+        const auto slot = connection->pending.find(sequence);
+        if (slot != connection->pending.end()) {
             slot->second.response = std::move(response);
             slot->second.head = request.method == "HEAD";
             slot->second.closeAfter = wantsClose(request) || m_draining;
             slot->second.done = true;
-            flush(socket);
+            flush(*connection);
         }
     }
     emit requestFinished();
 }
 
-void ApiServer::flush(QTcpSocket *socket)
+void ApiServer::flush(Connection &connection)
 {
-    Connection &connection = m_connections[socket];
     while (!connection.pending.empty()) {
         auto first = connection.pending.begin();
         if (!first->second.done)
             return;
         const Slot slot = std::move(first->second);
         connection.pending.erase(first);
-        ++connection.nextToWrite;
-        write(socket, *connection.request, slot);
+        write(connection, slot);
         if (slot.closeAfter) {
-            socket->disconnectFromHost();
+            connection.socket->disconnectFromHost();
             return;
         }
     }
 }
 
-void ApiServer::write(QTcpSocket *socket, const QHttpServerRequest &request, const Slot &slot)
+void ApiServer::write(Connection &connection, const Slot &slot)
 {
     const HttpResponse &response = slot.response;
-    QHttpServerResponder responder = makeResponder(request, socket);
+    QHttpServerResponder responder = makeResponder(*connection.request, connection.socket);
     responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
     if (!response.contentType.isEmpty())
         responder.writeHeader("Content-Type", response.contentType);

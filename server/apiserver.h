@@ -8,7 +8,6 @@
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>
 #include <QFuture>
-#include <QHash>
 #include <QPointer>
 
 #include <map>
@@ -53,26 +52,23 @@ private:
         bool head = false;
         bool closeAfter = false;
     };
-    struct Connection
-    {
-        const QHttpServerRequest *request = nullptr; // Qt keeps one per socket, for its life
-        quint64 nextSequence = 0;
-        quint64 nextToWrite = 0;
-        std::map<quint64, Slot> pending;
-    };
+    // The answers owed on one connection, in request order. A child of its socket, so it goes
+    // with the socket: Qt HttpServer 6.4 calls socket->disconnect() after a parse error, which
+    // would silently drop any `destroyed` handler that cleaned up a table keyed by socket.
+    class Connection;
 
     QFuture<HttpResponse> dispatch(const HttpRequest &request);
-    void finish(QTcpSocket *socket, quint64 sequence, const HttpRequest &request,
+    void finish(Connection *connection, quint64 sequence, const HttpRequest &request,
                 HttpResponse response, const QElapsedTimer &timer);
-    void flush(QTcpSocket *socket);
-    void write(QTcpSocket *socket, const QHttpServerRequest &request, const Slot &slot);
-    Connection &connectionFor(QTcpSocket *socket);
+    void flush(Connection &connection);
+    static void write(Connection &connection, const Slot &slot);
+    static Connection *connectionOf(QTcpSocket *socket);
+    QList<QTcpSocket *> clientSockets() const;
 
     Router m_router;
     CorsPolicy m_cors;
     AccessControl m_access;
     qint64 m_maxBodyBytes;
-    QHash<QTcpSocket *, Connection> m_connections;
     int m_inFlight = 0;
     bool m_draining = false;
     bool m_refusing = false;

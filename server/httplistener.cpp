@@ -39,8 +39,33 @@ bool startsLikeHttp(const QByteArray &head)
 
 } // namespace
 
+class HttpListener::Stream : public QObject
+{
+public:
+    explicit Stream(QTcpSocket *client) : QObject(client), socket(client) {}
+
+    QTcpSocket *const socket;
+    QByteArray head;             // the current request's head, until its blank line
+    qint64 bodyRemaining = 0;    // bytes of the current request's body still to come
+    bool passthrough = false;    // a chunked body: its end is Qt's to find
+    bool refused = false;
+    qint64 discardRemaining = 0; // a refused body still being read, then the socket closes
+    QTimer deadline;             // runs while a request is incomplete
+};
+
 HttpListener::HttpListener(Limits limits, QObject *parent) : QTcpServer(parent), m_limits(limits)
 {
+    auto *sweeper = new QTimer(this);
+    connect(sweeper, &QTimer::timeout, this, &HttpListener::sweep);
+    sweeper->start(10'000);
+}
+
+void HttpListener::sweep()
+{
+    for (QTcpSocket *socket : findChildren<QTcpSocket *>(QString(), Qt::FindDirectChildrenOnly)) {
+        if (socket->state() == QAbstractSocket::UnconnectedState)
+            socket->deleteLater();
+    }
 }
 
 void HttpListener::incomingConnection(qintptr socketDescriptor)
@@ -50,29 +75,26 @@ void HttpListener::incomingConnection(qintptr socketDescriptor)
         delete socket;
         return;
     }
-    Stream &stream = m_streams[socket];
-    stream.deadline = new QTimer(socket);
-    stream.deadline->setSingleShot(true);
-    stream.deadline->setInterval(m_limits.requestTimeoutMs);
-    connect(stream.deadline, &QTimer::timeout, socket, [this, socket] {
-        Stream &timedOut = m_streams[socket];
-        if (timedOut.refused) { // was discarding a refused body: enough
-            socket->abort();
+    auto *stream = new Stream(socket);
+    stream->deadline.setSingleShot(true);
+    stream->deadline.setInterval(m_limits.requestTimeoutMs);
+    connect(&stream->deadline, &QTimer::timeout, stream, [this, stream] {
+        if (stream->refused) { // was discarding a refused body: enough
+            stream->socket->abort();
             return;
         }
         qCInfo(lcServer) << "closing a connection whose request took longer than"
                          << m_limits.requestTimeoutMs << "ms";
-        refuse(socket, timedOut, 408, "Request Timeout", "Request Timeout");
+        refuse(*stream, 408, "Request Timeout", "Request Timeout");
     });
     // Connected before Qt HttpServer connects its own handler, so this sees the bytes first.
-    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
-    connect(socket, &QObject::destroyed, this, [this, socket] { m_streams.remove(socket); });
+    connect(socket, &QTcpSocket::readyRead, stream, [this, stream] { inspect(*stream); });
     addPendingConnection(socket);
 }
 
-void HttpListener::inspect(QTcpSocket *socket)
+void HttpListener::inspect(Stream &stream)
 {
-    Stream &stream = m_streams[socket];
+    QTcpSocket *socket = stream.socket;
     if (stream.refused) {
         // Nothing more reaches the parser of a refused connection.
         stream.discardRemaining -= socket->readAll().size();
@@ -92,33 +114,33 @@ void HttpListener::inspect(QTcpSocket *socket)
             pos += take;
             continue;
         }
-        if (!stream.deadline->isActive())
-            stream.deadline->start();
+        if (!stream.deadline.isActive())
+            stream.deadline.start();
         const qsizetype end = data.indexOf("\r\n\r\n", pos);
         const qsizetype take = end < 0 ? data.size() - pos : end + 4 - pos;
         stream.head += data.mid(pos, take);
         pos += take;
         if (!startsLikeHttp(stream.head)) {
-            refuse(socket, stream, 400, "Bad Request", "Bad Request");
+            refuse(stream, 400, "Bad Request", "Bad Request");
             return;
         }
         if (stream.head.size() > m_limits.maxHeadBytes) {
-            refuse(socket, stream, 431, "Request Header Fields Too Large",
+            refuse(stream, 431, "Request Header Fields Too Large",
                    "Request header fields too large");
             return;
         }
         if (end < 0)
             return; // the head goes on in a later packet
-        if (!checkHead(socket, stream, data.size() - pos))
+        if (!checkHead(stream, data.size() - pos))
             return;
         if (stream.passthrough)
             return;
     }
     if (stream.bodyRemaining == 0 && stream.head.isEmpty())
-        stream.deadline->stop(); // every request seen so far is complete
+        stream.deadline.stop(); // every request seen so far is complete
 }
 
-bool HttpListener::checkHead(QTcpSocket *socket, Stream &stream, qint64 bodyBytesHere)
+bool HttpListener::checkHead(Stream &stream, qint64 bodyBytesHere)
 {
     const QByteArray head = stream.head.left(stream.head.size() - 4);
     stream.head.clear();
@@ -127,11 +149,11 @@ bool HttpListener::checkHead(QTcpSocket *socket, Stream &stream, qint64 bodyByte
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
     if (requestLine.size() != 3 || requestLine[0].isEmpty()
         || !requestLine[2].startsWith("HTTP/1.")) {
-        refuse(socket, stream, 400, "Bad Request", "Bad Request");
+        refuse(stream, 400, "Bad Request", "Bad Request");
         return false;
     }
     if (requestLine[1].size() > m_limits.maxUrlBytes) {
-        refuse(socket, stream, 414, "URI Too Long", "URI Too Long");
+        refuse(stream, 414, "URI Too Long", "URI Too Long");
         return false;
     }
     int count = 0;
@@ -144,35 +166,36 @@ bool HttpListener::checkHead(QTcpSocket *socket, Stream &stream, qint64 bodyByte
     if (!transferEncoding.isEmpty()) {
         stream.passthrough = true; // chunked: Qt finds its end; the router checks its size
     } else if (lengthHeaders > 1) {
-        refuse(socket, stream, 400, "Bad Request", "Bad Request");
+        refuse(stream, 400, "Bad Request", "Bad Request");
         return false;
     } else if (lengthHeaders == 1) {
         bool ok = false;
         bodyBytes = length.toLongLong(&ok);
         if (!ok || bodyBytes < 0) {
-            refuse(socket, stream, 400, "Bad Request", "Bad Request");
+            refuse(stream, 400, "Bad Request", "Bad Request");
             return false;
         }
         if (bodyBytes > m_limits.maxBodyBytes) {
-            refuse(socket, stream, 413, "Payload Too Large", "Request body too large",
+            refuse(stream, 413, "Payload Too Large", "Request body too large",
                    bodyBytes - bodyBytesHere);
             return false;
         }
     }
     if (expect.compare("100-continue", Qt::CaseInsensitive) == 0 && bodyBytesHere < bodyBytes)
-        socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        stream.socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     stream.bodyRemaining = bodyBytes;
     return true;
 }
 
-void HttpListener::refuse(QTcpSocket *socket, Stream &stream, int status, const char *reason,
-                          const char *detail, qint64 discardBytes)
+void HttpListener::refuse(Stream &stream, int status, const char *reason, const char *detail,
+                          qint64 discardBytes)
 {
+    QTcpSocket *socket = stream.socket;
     constexpr qint64 maxDiscard = 8 * 1024 * 1024;
     stream.refused = true;
     stream.discardRemaining = qMin(discardBytes, maxDiscard);
     // The deadline now bounds the discarding too.
-    stream.deadline->start();
+    stream.deadline.start();
     socket->readAll();
     const QByteArray body = QByteArray("{\"detail\":\"") + detail + "\"}";
     socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QHash>
 #include <QTcpServer>
 
 class QTcpSocket;
@@ -35,27 +34,23 @@ protected:
     void incomingConnection(qintptr socketDescriptor) override;
 
 private:
-    struct Stream
-    {
-        QByteArray head;            // the current request's head, until its blank line
-        qint64 bodyRemaining = 0;   // bytes of the current request's body still to come
-        bool passthrough = false;   // a chunked body: its end is Qt's to find
-        bool refused = false;
-        qint64 discardRemaining = 0; // a refused body still being read, then the socket closes
-        QTimer *deadline = nullptr; // runs while a request is incomplete
-    };
+    // What the listener knows of one connection's byte stream. A child of its socket, so it
+    // goes with the socket (Qt HttpServer 6.4 may call socket->disconnect(), which would drop a
+    // `destroyed` handler cleaning up a table keyed by socket).
+    class Stream;
 
-    void inspect(QTcpSocket *socket);
+    void inspect(Stream &stream);
     // Reads one request head; returns false when the connection was refused.
     // `bodyBytesHere`: how much of what follows the head has already arrived.
-    bool checkHead(QTcpSocket *socket, Stream &stream, qint64 bodyBytesHere);
+    bool checkHead(Stream &stream, qint64 bodyBytesHere);
     // Answers and closes. `discardBytes` of body are read and dropped first (at most 8 MiB), so
     // a client still sending its body reads the answer instead of a reset connection.
-    void refuse(QTcpSocket *socket, Stream &stream, int status, const char *reason,
-                const char *detail, qint64 discardBytes = 0);
+    void refuse(Stream &stream, int status, const char *reason, const char *detail,
+                qint64 discardBytes = 0);
+    // Deletes sockets that closed but that nobody deletes (after Qt's socket->disconnect()).
+    void sweep();
 
     Limits m_limits;
-    QHash<QTcpSocket *, Stream> m_streams;
 };
 
 } // namespace taskflow
