@@ -6,6 +6,8 @@
 #include <QHttpServerResponder>
 #include <QTcpServer>
 #include <QTcpSocket>
+
+#include <deque>
 #include <QFuture>
 
 using namespace Qt::StringLiterals;
@@ -64,15 +66,45 @@ class ApiServer::Connection : public QObject
 public:
     static constexpr QLatin1StringView name{"taskflow-api-connection"};
 
-    explicit Connection(QTcpSocket *client) : QObject(client), socket(client)
+    struct Waiting
+    {
+        quint64 sequence;
+        HttpRequest request;
+        QElapsedTimer timer;
+    };
+
+    Connection(QTcpSocket *client, ApiServer *owner) : QObject(client), socket(client), server(owner)
     {
         setObjectName(name);
     }
+    ~Connection() override
+    {
+        // Requests that never started are no longer in flight: the client is gone.
+        if (server && !waiting.empty()) {
+            server->m_inFlight -= int(waiting.size());
+            emit server->requestFinished();
+        }
+    }
+
+    // RFC 9112, 9.3.2: pipelined requests may run in parallel only while all are safe, so an
+    // unsafe one waits for those before it, and those after it wait for it.
+    bool mayStart(const HttpRequest &next) const
+    {
+        return !runningUnsafe && (isSafe(next.method) || running == 0);
+    }
+    static bool isSafe(const QByteArray &method)
+    {
+        return method == "GET" || method == "HEAD" || method == "OPTIONS";
+    }
 
     QTcpSocket *const socket;
+    const QPointer<ApiServer> server; // null once the server is being destroyed
     const QHttpServerRequest *request = nullptr; // Qt keeps one per socket, for its life
     quint64 nextSequence = 0;
-    std::map<quint64, Slot> pending;
+    std::map<quint64, Slot> pending; // answers owed, in request order
+    std::deque<Waiting> waiting;     // requests read but not started yet
+    int running = 0;
+    bool runningUnsafe = false;
 };
 
 ApiServer::Connection *ApiServer::connectionOf(QTcpSocket *socket)
@@ -124,30 +156,41 @@ bool ApiServer::handleRequest(const QHttpServerRequest &qtRequest, QTcpSocket *s
     }
     Connection *connection = connectionOf(socket);
     if (!connection)
-        connection = new Connection(socket);
+        connection = new Connection(socket, this);
     connection->request = &qtRequest;
     const quint64 sequence = connection->nextSequence++;
     connection->pending.emplace(sequence, Slot());
     ++m_inFlight;
 
     HttpRequest request = copyRequest(qtRequest);
+    if (connection->waiting.empty() && connection->mayStart(request))
+        start(connection, sequence, std::move(request), timer);
+    else
+        connection->waiting.push_back({sequence, std::move(request), timer});
+    return true;
+}
+
+void ApiServer::start(Connection *connection, quint64 sequence, HttpRequest request,
+                      const QElapsedTimer &timer)
+{
+    ++connection->running;
+    connection->runningUnsafe = !Connection::isSafe(request.method);
     QFuture<HttpResponse> future = dispatch(request);
     request.body.clear(); // the answer needs the headers, not the body
     if (future.isFinished()) {
         finish(connection, sequence, request, future.result(), timer);
-    } else {
-        const QPointer<Connection> guard(connection);
-        future
-            .then(this,
-                  [this, guard, sequence, request, timer](HttpResponse response) {
-                      finish(guard.data(), sequence, request, std::move(response), timer);
-                  })
-            .onFailed(this, [this, guard, sequence, request, timer] {
-                finish(guard.data(), sequence, request,
-                       HttpResponse::error(500, u"Internal Server Error"_s), timer);
-            });
+        return;
     }
-    return true;
+    const QPointer<Connection> guard(connection);
+    future
+        .then(this,
+              [this, guard, sequence, request, timer](HttpResponse response) {
+                  finish(guard.data(), sequence, request, std::move(response), timer);
+              })
+        .onFailed(this, [this, guard, sequence, request, timer] {
+            finish(guard.data(), sequence, request,
+                   HttpResponse::error(500, u"Internal Server Error"_s), timer);
+        });
 }
 
 void ApiServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
@@ -198,6 +241,8 @@ void ApiServer::finish(Connection *connection, quint64 sequence, const HttpReque
 
     // A client that went away has no connection left: its answer is dropped.
     if (connection) {
+        --connection->running;
+        connection->runningUnsafe = false; // an unsafe request only ever runs alone
         const auto slot = connection->pending.find(sequence);
         if (slot != connection->pending.end()) {
             slot->second.response = std::move(response);
@@ -205,6 +250,12 @@ void ApiServer::finish(Connection *connection, quint64 sequence, const HttpReque
             slot->second.closeAfter = wantsClose(request) || m_draining;
             slot->second.done = true;
             flush(*connection);
+        }
+        // Start what was waiting for this one, as far as the order allows.
+        while (!connection->waiting.empty() && connection->mayStart(connection->waiting.front().request)) {
+            Connection::Waiting next = std::move(connection->waiting.front());
+            connection->waiting.pop_front();
+            start(connection, next.sequence, std::move(next.request), next.timer);
         }
     }
     emit requestFinished();

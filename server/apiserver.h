@@ -57,6 +57,8 @@ private:
     // would silently drop any `destroyed` handler that cleaned up a table keyed by socket.
     class Connection;
 
+    void start(Connection *connection, quint64 sequence, HttpRequest request,
+               const QElapsedTimer &timer);
     QFuture<HttpResponse> dispatch(const HttpRequest &request);
     void finish(Connection *connection, quint64 sequence, const HttpRequest &request,
                 HttpResponse response, const QElapsedTimer &timer);

@@ -47,10 +47,14 @@ public:
     QTcpSocket *const socket;
     QByteArray head;             // the current request's head, until its blank line
     qint64 bodyRemaining = 0;    // bytes of the current request's body still to come
-    bool passthrough = false;    // a chunked body: its end is Qt's to find
+    // A chunked body is followed through its framing, so its end (and its size) are known too.
+    enum class Chunked { No, SizeLine, Data, DataEnd, Trailers } chunked = Chunked::No;
+    QByteArray line;             // the chunk-size or trailer line being read
+    qint64 chunkedTotal = 0;     // body bytes of the chunked body so far
     bool refused = false;
     qint64 discardRemaining = 0; // a refused body still being read, then the socket closes
     QTimer deadline;             // runs while a request is incomplete
+    qint64 seenUnread = 0;       // bytes at the front of the buffer this stream has seen already
 };
 
 HttpListener::HttpListener(Limits limits, QObject *parent) : QTcpServer(parent), m_limits(limits)
@@ -89,6 +93,11 @@ void HttpListener::incomingConnection(qintptr socketDescriptor)
     });
     // Connected before Qt HttpServer connects its own handler, so this sees the bytes first.
     connect(socket, &QTcpSocket::readyRead, stream, [this, stream] { inspect(*stream); });
+    // Queued, so it runs after Qt's handler: Qt's parser stops at the end of a message, and
+    // what it leaves in the buffer (a pipelined request, say) has been seen here already.
+    connect(socket, &QTcpSocket::readyRead, stream,
+            [stream] { stream->seenUnread = stream->socket->bytesAvailable(); },
+            Qt::QueuedConnection);
     addPendingConnection(socket);
 }
 
@@ -98,16 +107,21 @@ void HttpListener::inspect(Stream &stream)
     if (stream.refused) {
         // Nothing more reaches the parser of a refused connection.
         stream.discardRemaining -= socket->readAll().size();
+        stream.seenUnread = 0;
         if (stream.discardRemaining <= 0)
             socket->disconnectFromHost();
         return;
     }
-    if (stream.passthrough)
-        return;
-    // Everything available now is new: Qt's handler, which runs after this one, reads all of it.
-    const QByteArray data = socket->peek(socket->bytesAvailable());
+    const qint64 available = socket->bytesAvailable();
+    const QByteArray data = socket->peek(available).mid(stream.seenUnread);
+    stream.seenUnread = available;
     qsizetype pos = 0;
     while (pos < data.size()) {
+        if (stream.chunked != Stream::Chunked::No) {
+            if (!followChunks(stream, data, pos))
+                return;
+            continue;
+        }
         if (stream.bodyRemaining > 0) {
             const qint64 take = qMin<qint64>(stream.bodyRemaining, data.size() - pos);
             stream.bodyRemaining -= take;
@@ -121,7 +135,7 @@ void HttpListener::inspect(Stream &stream)
         stream.head += data.mid(pos, take);
         pos += take;
         if (!startsLikeHttp(stream.head)) {
-            refuse(stream, 400, "Bad Request", "Bad Request");
+            refuse(stream, 400, "Bad Request", "Bad Request", 0, "not an HTTP request line");
             return;
         }
         if (stream.head.size() > m_limits.maxHeadBytes) {
@@ -133,10 +147,8 @@ void HttpListener::inspect(Stream &stream)
             return; // the head goes on in a later packet
         if (!checkHead(stream, data.size() - pos))
             return;
-        if (stream.passthrough)
-            return;
     }
-    if (stream.bodyRemaining == 0 && stream.head.isEmpty())
+    if (stream.bodyRemaining == 0 && stream.head.isEmpty() && stream.chunked == Stream::Chunked::No)
         stream.deadline.stop(); // every request seen so far is complete
 }
 
@@ -149,7 +161,7 @@ bool HttpListener::checkHead(Stream &stream, qint64 bodyBytesHere)
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
     if (requestLine.size() != 3 || requestLine[0].isEmpty()
         || !requestLine[2].startsWith("HTTP/1.")) {
-        refuse(stream, 400, "Bad Request", "Bad Request");
+        refuse(stream, 400, "Bad Request", "Bad Request", 0, "not an HTTP request line");
         return false;
     }
     if (requestLine[1].size() > m_limits.maxUrlBytes) {
@@ -164,15 +176,20 @@ bool HttpListener::checkHead(Stream &stream, qint64 bodyBytesHere)
 
     qint64 bodyBytes = 0;
     if (!transferEncoding.isEmpty()) {
-        stream.passthrough = true; // chunked: Qt finds its end; the router checks its size
+        if (transferEncoding.trimmed().compare("chunked", Qt::CaseInsensitive) != 0) {
+            refuse(stream, 400, "Bad Request", "Bad Request", 0, "unsupported transfer coding"); // gzip and friends: not here
+            return false;
+        }
+        stream.chunked = Stream::Chunked::SizeLine;
+        stream.chunkedTotal = 0;
     } else if (lengthHeaders > 1) {
-        refuse(stream, 400, "Bad Request", "Bad Request");
+        refuse(stream, 400, "Bad Request", "Bad Request", 0, "two Content-Length headers");
         return false;
     } else if (lengthHeaders == 1) {
         bool ok = false;
         bodyBytes = length.toLongLong(&ok);
         if (!ok || bodyBytes < 0) {
-            refuse(stream, 400, "Bad Request", "Bad Request");
+            refuse(stream, 400, "Bad Request", "Bad Request", 0, "bad Content-Length");
             return false;
         }
         if (bodyBytes > m_limits.maxBodyBytes) {
@@ -187,8 +204,76 @@ bool HttpListener::checkHead(Stream &stream, qint64 bodyBytesHere)
     return true;
 }
 
+bool HttpListener::followChunks(Stream &stream, const QByteArray &data, qsizetype &pos)
+{
+    using Chunked = Stream::Chunked;
+    constexpr qsizetype maxLine = 4096;
+    while (pos < data.size()) {
+        switch (stream.chunked) {
+        case Chunked::No:
+            return true;
+        case Chunked::Data: {
+            const qint64 take = qMin<qint64>(stream.bodyRemaining, data.size() - pos);
+            stream.bodyRemaining -= take;
+            pos += take;
+            if (stream.bodyRemaining == 0)
+                stream.chunked = Chunked::DataEnd;
+            break;
+        }
+        case Chunked::SizeLine:
+        case Chunked::DataEnd:
+        case Chunked::Trailers: {
+            const qsizetype end = data.indexOf('\n', pos);
+            stream.line += data.mid(pos, end < 0 ? -1 : end + 1 - pos);
+            pos = end < 0 ? data.size() : end + 1;
+            if (stream.line.size() > maxLine) {
+                refuse(stream, 400, "Bad Request", "Bad Request", 0, "chunk line too long");
+                return false;
+            }
+            if (end < 0)
+                return true; // the line goes on in a later packet
+            const QByteArray line = stream.line.trimmed();
+            stream.line.clear();
+            if (stream.chunked == Chunked::DataEnd) {
+                if (!line.isEmpty()) {
+                    refuse(stream, 400, "Bad Request", "Bad Request", 0, "no CRLF after a chunk");
+                    return false;
+                }
+                stream.chunked = Chunked::SizeLine;
+            } else if (stream.chunked == Chunked::Trailers) {
+                // Qt HttpServer 6.4's parser drops the connection, unanswered, on a trailer
+                // field: a clear 400 is better.
+                if (!line.isEmpty()) {
+                    refuse(stream, 400, "Bad Request", "Bad Request", 0, "chunked trailer fields");
+                    return false;
+                }
+                stream.chunked = Chunked::No; // the request is complete
+                stream.deadline.stop();
+                return true;
+            } else {
+                bool ok = false;
+                const qint64 size = line.split(';').first().trimmed().toLongLong(&ok, 16);
+                if (!ok || size < 0) {
+                    refuse(stream, 400, "Bad Request", "Bad Request", 0, "bad chunk size");
+                    return false;
+                }
+                stream.chunkedTotal += size;
+                if (stream.chunkedTotal > m_limits.maxBodyBytes) {
+                    refuse(stream, 413, "Payload Too Large", "Request body too large", 0, "chunked body over the limit");
+                    return false;
+                }
+                stream.bodyRemaining = size;
+                stream.chunked = size == 0 ? Chunked::Trailers : Chunked::Data;
+            }
+            break;
+        }
+        }
+    }
+    return true;
+}
+
 void HttpListener::refuse(Stream &stream, int status, const char *reason, const char *detail,
-                          qint64 discardBytes)
+                          qint64 discardBytes, const char *why)
 {
     QTcpSocket *socket = stream.socket;
     constexpr qint64 maxDiscard = 8 * 1024 * 1024;
@@ -197,13 +282,15 @@ void HttpListener::refuse(Stream &stream, int status, const char *reason, const 
     // The deadline now bounds the discarding too.
     stream.deadline.start();
     socket->readAll();
+    stream.seenUnread = 0;
     const QByteArray body = QByteArray("{\"detail\":\"") + detail + "\"}";
     socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
                   + "\r\nContent-Type: application/json\r\nContent-Length: "
                   + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
     if (stream.discardRemaining <= 0)
         socket->disconnectFromHost();
-    qCInfo(lcAccess).noquote() << "-" << "-" << status << "(refused before parsing)";
+    qCInfo(lcAccess).noquote() << "-" << "-" << status << "(refused before parsing:"
+                               << (why ? why : reason) << ")";
 }
 
 } // namespace taskflow

@@ -10,8 +10,9 @@ namespace taskflow {
 // Accepts connections for Qt HttpServer and guards what Qt HttpServer 6.4 does not: it reads
 // every byte before Qt's parser does and
 //  - answers `Expect: 100-continue`, so clients need not wait a second before sending a body;
-//  - refuses a declared body over the limit (413), a URL over 8 KiB (414), a request head over
-//    64 KiB (431) and a request line that is not HTTP (400) before any of it is buffered;
+//  - refuses a body over the limit (413) as soon as its length or its chunks say so, a URL over
+//    8 KiB (414), a request head over 64 KiB (431), and a request line or chunk framing that is
+//    not HTTP (400), before any of it is buffered;
 //  - closes a connection whose request is not complete within the request timeout (408), so a
 //    client that never finishes holds neither memory nor anything else for long.
 // A refused connection gets one JSON answer and is closed; Qt's parser never sees its bytes.
@@ -43,10 +44,12 @@ private:
     // Reads one request head; returns false when the connection was refused.
     // `bodyBytesHere`: how much of what follows the head has already arrived.
     bool checkHead(Stream &stream, qint64 bodyBytesHere);
+    // Follows a chunked body's framing from `pos`; false when the connection was refused.
+    bool followChunks(Stream &stream, const QByteArray &data, qsizetype &pos);
     // Answers and closes. `discardBytes` of body are read and dropped first (at most 8 MiB), so
     // a client still sending its body reads the answer instead of a reset connection.
     void refuse(Stream &stream, int status, const char *reason, const char *detail,
-                qint64 discardBytes = 0);
+                qint64 discardBytes = 0, const char *why = nullptr);
     // Deletes sockets that closed but that nobody deletes (after Qt's socket->disconnect()).
     void sweep();
 

@@ -486,6 +486,8 @@ void TestApi::listSorts()
             return QString::number(priorities.indexOf(value));
         if (key == u"status"_s)
             return QString::number(statuses.indexOf(value));
+        if (key.endsWith(u"_at"_s) || key == u"due_date"_s) // "…:01Z" is before "…:01.5Z"
+            return u"%1"_s.arg(QDateTime::fromString(value, Qt::ISODateWithMs).toMSecsSinceEpoch(), 15, 10, QChar(u'0'));
         return value;
     };
     QList<QJsonObject> expected = got;
