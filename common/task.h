@@ -36,6 +36,16 @@ std::optional<TaskPriority> priorityFromDatabase(QStringView name);
 QString displayName(TaskStatus status);
 QString displayName(TaskPriority priority);
 
+// The API values of every member of an enum, in order: {"todo", "in_progress", "done"}.
+template <typename Enum, std::size_t N>
+QStringList apiValues(const std::array<Enum, N> &all)
+{
+    QStringList values;
+    for (const Enum value : all)
+        values.append(toApi(value));
+    return values;
+}
+
 // "'todo', 'in_progress' or 'done'", as pydantic lists the choices of an enum.
 QString quotedChoices(const QStringList &values);
 

@@ -14,22 +14,6 @@ namespace taskflow {
 
 namespace {
 
-QStringList apiValues(const std::array<TaskStatus, 3> &all)
-{
-    QStringList values;
-    for (const TaskStatus v : all)
-        values.append(toApi(v));
-    return values;
-}
-
-QStringList apiValues(const std::array<TaskPriority, 3> &all)
-{
-    QStringList values;
-    for (const TaskPriority v : all)
-        values.append(toApi(v));
-    return values;
-}
-
 ValidationError enumError(const QString &field, const QStringList &values)
 {
     const QString expected = quotedChoices(values);

@@ -63,10 +63,7 @@ std::optional<Enum> enumParam(const QueryString &query, const QString &name,
         return std::nullopt;
     const auto value = fromApi(query.value(name));
     if (!value) {
-        QStringList choices;
-        for (const Enum e : all)
-            choices.append(toApi(e));
-        const QString expected = quotedChoices(choices);
+        const QString expected = quotedChoices(apiValues(all));
         errors.append(ValidationError::query(name, u"enum"_s, u"Input should be "_s + expected,
                                              QJsonObject{{u"expected"_s, expected}}));
     }
