@@ -1,0 +1,95 @@
+#pragma once
+
+#include "apiresult.h"
+#include "serverhealth.h"
+#include "task.h"
+#include "taskchanges.h"
+#include "taskpage.h"
+#include "taskquery.h"
+#include "taskstats.h"
+
+#include <QByteArray>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <chrono>
+#include <optional>
+
+class QNetworkReply;
+
+namespace taskflow {
+
+// The desktop's only door to the server (API.md). Every call is asynchronous and answers once,
+// through its callback, on the thread of the ApiClient; the callback is dropped when `context`
+// is destroyed first. Every request ends within the timeout, with a value or an ApiError.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr std::chrono::milliseconds defaultTimeout{10000};
+
+    explicit ApiClient(QObject *parent = nullptr);
+
+    // Where the server is, e.g. http://127.0.0.1:8000 (a path prefix is kept).
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const { return m_baseUrl; }
+
+    // Bounds how long a request may go without receiving anything.
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    std::chrono::milliseconds timeout() const { return m_timeout; }
+
+    // Requests sent and not answered yet.
+    int pendingCount() const { return m_pending; }
+    bool isBusy() const { return m_pending > 0; }
+
+    void listTasks(const TaskQuery &query, QObject *context, ApiCallback<TaskPage> done);
+    void fetchStats(const TaskQuery &query, QObject *context, ApiCallback<TaskStats> done);
+    void fetchTask(const QString &id, QObject *context, ApiCallback<Task> done);
+    void createTask(const TaskChanges &changes, QObject *context, ApiCallback<Task> done);
+    void updateTask(const QString &id, const TaskChanges &changes, QObject *context,
+                    ApiCallback<Task> done);
+    // Answers with the id of the deleted task.
+    void deleteTask(const QString &id, QObject *context, ApiCallback<QString> done);
+    // GET /health of `server` (not necessarily the current base URL: the settings dialog tests
+    // a URL before it is saved). A 503 is an answer too: `healthy` is false.
+    void checkHealth(const QUrl &server, QObject *context, ApiCallback<ServerHealth> done);
+
+    // Cancels every request in flight; their callbacks get an ApiError::Kind::Aborted.
+    void abortAll();
+
+    // A JSON array of tasks, as GET /tasks answers; nullopt when it is not one.
+    static std::optional<QList<Task>> parseTaskList(const QByteArray &json);
+    // What the user typed as a server address ("localhost:8000", "https://tasks.example.com/api"),
+    // or an invalid QUrl when it cannot be an http(s) server.
+    static QUrl serverUrlFromUserInput(const QString &text);
+
+signals:
+    void busyChanged(bool busy);
+
+private:
+    struct Response
+    {
+        int status = 0;
+        QByteArray body;
+        QByteArray totalCountHeader;
+        ApiError error; // set for transport errors and HTTP errors
+    };
+    using ResponseHandler = std::function<void(const Response &)>;
+
+    void send(const QByteArray &verb, const QUrl &url, const QByteArray &body, QObject *context,
+              ResponseHandler handler);
+    QUrl endpoint(const QString &path, const QByteArray &query = {}) const;
+    Response readResponse(QNetworkReply *reply) const;
+    void setPending(int pending);
+
+    QNetworkAccessManager m_network;
+    QUrl m_baseUrl;
+    std::chrono::milliseconds m_timeout = defaultTimeout;
+    int m_pending = 0;
+    QList<QPointer<QNetworkReply>> m_replies;
+};
+
+} // namespace taskflow

@@ -1,0 +1,74 @@
+#include "apierror.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace taskflow {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("taskflow::ApiError", text);
+}
+
+} // namespace
+
+bool ApiError::isConnectionProblem() const
+{
+    return kind == Kind::Unreachable || kind == Kind::Timeout
+        || (kind == Kind::Server && (httpStatus == 502 || httpStatus == 503 || httpStatus == 504));
+}
+
+ApiError ApiError::unreachable(const QString &server, const QString &reason)
+{
+    return ApiError{Kind::Unreachable, 0, tr("Cannot reach the server at %1 (%2).").arg(server, reason),
+                    {}};
+}
+
+ApiError ApiError::timeout(const QString &server, int seconds)
+{
+    return ApiError{Kind::Timeout, 0,
+                    tr("The server at %1 did not answer within %2 seconds.").arg(server).arg(seconds),
+                    {}};
+}
+
+ApiError ApiError::fromHttp(int status, const QByteArray &body)
+{
+    ApiError error;
+    error.httpStatus = status;
+    // FastAPI's bodies: {"detail": "text"} for most errors, {"detail": [...]} for a 422.
+    const QJsonValue detail = QJsonDocument::fromJson(body).object().value(u"detail"_s);
+    const QString detailText = detail.isString() ? detail.toString() : QString();
+    if (status == 404) {
+        error.kind = Kind::NotFound;
+        error.message = detailText == u"Task not found"_s || detailText.isEmpty()
+                            ? tr("The task no longer exists on the server.")
+                            : detailText;
+    } else if (status == 422) {
+        error.kind = Kind::Validation;
+        error.validationErrors = validationErrorsFromBody(body);
+        QStringList lines;
+        for (const ValidationError &e : error.validationErrors)
+            lines.append(e.field().isEmpty() ? e.msg : e.field() + u": "_s + e.msg);
+        error.message = lines.isEmpty() ? tr("The server refused the request as invalid.")
+                                        : tr("The server refused the request: %1").arg(lines.join(u"; "_s));
+    } else {
+        error.kind = Kind::Server;
+        error.message = detailText.isEmpty()
+                            ? tr("The server answered with HTTP status %1.").arg(status)
+                            : tr("The server answered with HTTP status %1: %2.").arg(status).arg(detailText);
+    }
+    return error;
+}
+
+ApiError ApiError::badResponse(const QString &what)
+{
+    return ApiError{Kind::BadResponse, 0, tr("The server sent an unexpected answer: %1.").arg(what),
+                    {}};
+}
+
+} // namespace taskflow

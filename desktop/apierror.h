@@ -1,0 +1,39 @@
+#pragma once
+
+#include "validationerror.h"
+
+#include <QString>
+
+namespace taskflow {
+
+// Why a request to the server did not give the answer asked for, in words a user can read.
+struct ApiError
+{
+    enum class Kind {
+        None,        // no error
+        Unreachable, // no connection: refused, host not found, connection dropped
+        Timeout,     // connected (or trying to) but nothing came back in time
+        NotFound,    // 404: the task is gone
+        Validation,  // 422: `validationErrors` name the fields
+        Server,      // any other HTTP error status (5xx, 413, ...)
+        BadResponse, // 2xx with a body that is not what API.md promises
+        Aborted,     // cancelled by the app (the server URL changed)
+    };
+
+    Kind kind = Kind::None;
+    int httpStatus = 0;
+    QString message; // one sentence for a status line or a banner
+    ValidationErrors validationErrors;
+
+    bool isError() const { return kind != Kind::None; }
+    // The server could not be talked to at all (or answered that it cannot work right now):
+    // the kind of failure a retry can fix.
+    bool isConnectionProblem() const;
+
+    static ApiError unreachable(const QString &server, const QString &reason);
+    static ApiError timeout(const QString &server, int seconds);
+    static ApiError fromHttp(int status, const QByteArray &body);
+    static ApiError badResponse(const QString &what);
+};
+
+} // namespace taskflow

@@ -1,0 +1,64 @@
+#include "connectionbanner.h"
+
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace taskflow {
+
+ConnectionBanner::ConnectionBanner(QWidget *parent)
+    : QFrame(parent),
+      m_message(new QLabel(this)),
+      m_hint(new QLabel(this)),
+      m_retry(new QPushButton(tr("&Retry now"), this))
+{
+    setObjectName(u"connectionBanner"_s);
+    setFrameShape(QFrame::StyledPanel);
+    setStyleSheet(u"#connectionBanner { background: #fef2f2; border: 1px solid #fca5a5;"
+                  " border-radius: 6px; } #connectionBanner QLabel { color: #7f1d1d; }"_s);
+    setAccessibleName(tr("Connection problem"));
+
+    auto *icon = new QLabel(this);
+    icon->setPixmap(QIcon(u":/icons/connection-error.svg"_s).pixmap(24, 24));
+    m_message->setObjectName(u"bannerMessage"_s);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_message->font();
+    bold.setBold(true);
+    m_message->setFont(bold);
+    m_hint->setWordWrap(true);
+    m_retry->setObjectName(u"retryButton"_s);
+    m_retry->setFocusPolicy(Qt::TabFocus);
+
+    auto *text = new QVBoxLayout;
+    text->setSpacing(2);
+    text->addWidget(m_message);
+    text->addWidget(m_hint);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(10, 6, 10, 6);
+    layout->addWidget(icon, 0, Qt::AlignTop);
+    layout->addLayout(text, 1);
+    layout->addWidget(m_retry, 0, Qt::AlignVCenter);
+
+    connect(m_retry, &QPushButton::clicked, this, &ConnectionBanner::retryRequested);
+    hide();
+}
+
+void ConnectionBanner::showProblem(const QString &message, const QString &hint)
+{
+    m_message->setText(message);
+    m_hint->setText(hint);
+    m_hint->setVisible(!hint.isEmpty());
+    show();
+}
+
+QString ConnectionBanner::message() const
+{
+    return m_message->text();
+}
+
+} // namespace taskflow

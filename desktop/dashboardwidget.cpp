@@ -1,0 +1,205 @@
+#include "dashboardwidget.h"
+
+#include "taskcolors.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPieSeries>
+#include <QPieSlice>
+#include <QStackedBarSeries>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace taskflow {
+
+namespace {
+
+// The bar colour: the badge's text colour, lightened enough to read a dark label on top.
+QColor chartColor(TaskStatus status)
+{
+    switch (status) {
+    case TaskStatus::Todo: return QColor(0x94, 0xa3, 0xb8);
+    case TaskStatus::InProgress: return QColor(0x3b, 0x82, 0xf6);
+    case TaskStatus::Done: return QColor(0x22, 0xc5, 0x5e);
+    }
+    Q_UNREACHABLE();
+}
+
+QColor chartColor(TaskPriority priority)
+{
+    switch (priority) {
+    case TaskPriority::Low: return QColor(0x94, 0xa3, 0xb8);
+    case TaskPriority::Medium: return QColor(0xf5, 0x9e, 0x0b);
+    case TaskPriority::High: return QColor(0xef, 0x44, 0x44);
+    }
+    Q_UNREACHABLE();
+}
+
+QLabel *makeTile(QWidget *parent, QGridLayout *grid, int column, const QString &caption,
+                 const QString &objectName, const QColor &accent)
+{
+    auto *tile = new QFrame(parent);
+    tile->setObjectName(u"tile"_s);
+    tile->setStyleSheet(u"#tile { background: palette(base); border: 1px solid palette(mid);"
+                        " border-radius: 8px; border-left: 4px solid %1; }"_s.arg(accent.name()));
+    auto *layout = new QVBoxLayout(tile);
+    auto *value = new QLabel(u"0"_s, tile);
+    value->setObjectName(objectName);
+    QFont big = value->font();
+    big.setPointSizeF(big.pointSizeF() * 2.2);
+    big.setBold(true);
+    value->setFont(big);
+    auto *label = new QLabel(caption, tile);
+    label->setStyleSheet(u"color: %1;"_s.arg(TaskColors::muted().name()));
+    layout->addWidget(value);
+    layout->addWidget(label);
+    grid->addWidget(tile, 0, column);
+    return value;
+}
+
+QChart *makeChart(const QString &title)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    QFont font = chart->titleFont();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.2);
+    chart->setTitleFont(font);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setBackgroundRoundness(8);
+    chart->setMargins(QMargins(8, 8, 8, 8));
+    return chart;
+}
+
+} // namespace
+
+DashboardWidget::DashboardWidget(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(u"dashboard"_s);
+    auto *tiles = new QGridLayout;
+    tiles->setSpacing(12);
+    m_total = makeTile(this, tiles, 0, tr("Tasks"), u"dashboardTotal"_s, QColor(0x25, 0x63, 0xeb));
+    m_open = makeTile(this, tiles, 1, tr("Open (to do or in progress)"), u"dashboardOpen"_s,
+                      chartColor(TaskStatus::InProgress));
+    m_done = makeTile(this, tiles, 2, tr("Done"), u"dashboardDone"_s, chartColor(TaskStatus::Done));
+    m_overdue = makeTile(this, tiles, 3, tr("Overdue"), u"dashboardOverdue"_s, TaskColors::overdue());
+
+    auto *charts = new QHBoxLayout;
+    charts->setSpacing(12);
+    charts->addWidget(makeStatusChart(), 1);
+    charts->addWidget(makePriorityChart(), 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setSpacing(12);
+    layout->addLayout(tiles);
+    layout->addLayout(charts, 1);
+    setStats(TaskStats{});
+}
+
+QChartView *DashboardWidget::makeStatusChart()
+{
+    m_statusChart = makeChart(tr("Tasks by status"));
+    m_statusSeries = new QPieSeries(m_statusChart);
+    m_statusSeries->setHoleSize(0.45);
+    m_statusSeries->setPieSize(0.75);
+    for (const TaskStatus status : allStatuses) {
+        auto *slice = m_statusSeries->append(displayName(status), 0);
+        slice->setColor(chartColor(status));
+        slice->setBorderColor(Qt::white);
+        slice->setBorderWidth(2);
+        slice->setLabelVisible(true);
+        slice->setLabelPosition(QPieSlice::LabelOutside);
+    }
+    m_statusChart->addSeries(m_statusSeries);
+    m_statusChart->legend()->setAlignment(Qt::AlignBottom);
+    auto *view = new QChartView(m_statusChart, this);
+    view->setObjectName(u"statusChart"_s);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(300, 260);
+    return view;
+}
+
+QChartView *DashboardWidget::makePriorityChart()
+{
+    auto *chart = makeChart(tr("Tasks by priority"));
+    // One set per priority, each with a value in its own category only: stacked, that gives one
+    // bar per category, each in the colour of its priority.
+    auto *series = new QStackedBarSeries(chart);
+    for (const TaskPriority priority : allPriorities) {
+        auto *set = new QBarSet(displayName(priority));
+        set->setColor(chartColor(priority));
+        set->setBorderColor(chartColor(priority).darker(120));
+        set->setLabelColor(QColor(0x11, 0x18, 0x27));
+        for (int i = 0; i < 3; ++i)
+            set->append(0);
+        series->append(set);
+        m_prioritySets[std::size_t(priority)] = set;
+    }
+    series->setBarWidth(0.6);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
+    chart->addSeries(series);
+
+    auto *categories = new QBarCategoryAxis(chart);
+    for (const TaskPriority priority : allPriorities)
+        categories->append(displayName(priority));
+    chart->addAxis(categories, Qt::AlignBottom);
+    series->attachAxis(categories);
+    m_priorityAxis = new QValueAxis(chart);
+    m_priorityAxis->setLabelFormat(u"%d"_s);
+    m_priorityAxis->setMin(0);
+    chart->addAxis(m_priorityAxis, Qt::AlignLeft);
+    series->attachAxis(m_priorityAxis);
+    chart->legend()->setVisible(false);
+
+    auto *view = new QChartView(chart, this);
+    view->setObjectName(u"priorityChart"_s);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(300, 260);
+    return view;
+}
+
+void DashboardWidget::setStats(const TaskStats &stats)
+{
+    m_stats = stats;
+    m_total->setText(QString::number(stats.total));
+    m_open->setText(QString::number(stats.count(TaskStatus::Todo) + stats.count(TaskStatus::InProgress)));
+    const qint64 done = stats.count(TaskStatus::Done);
+    m_done->setText(stats.total > 0 ? u"%1  (%2%)"_s.arg(done).arg(done * 100 / stats.total)
+                                    : QString::number(done));
+    m_overdue->setText(QString::number(stats.overdue));
+
+    const auto slices = m_statusSeries->slices();
+    for (const TaskStatus status : allStatuses) {
+        QPieSlice *slice = slices.at(int(status));
+        const qint64 count = stats.count(status);
+        slice->setValue(qreal(count));
+        slice->setLabel(u"%1: %2"_s.arg(displayName(status)).arg(count));
+        slice->setLabelVisible(count > 0);
+    }
+    // An empty donut would not draw at all; the title says why.
+    m_statusChart->setTitle(stats.total > 0 ? tr("Tasks by status") : tr("Tasks by status (none yet)"));
+
+    qint64 highest = 0;
+    for (const TaskPriority priority : allPriorities) {
+        const qint64 count = stats.count(priority);
+        highest = qMax(highest, count);
+        for (int i = 0; i < 3; ++i)
+            m_prioritySets[std::size_t(priority)]->replace(i, i == int(priority) ? qreal(count) : 0.0);
+    }
+    // Whole numbers on the axis, with a little room above the highest bar.
+    const int top = int(qMax<qint64>(4, highest + qMax<qint64>(1, highest / 8)));
+    m_priorityAxis->setRange(0, top);
+    m_priorityAxis->setTickCount(qMin(top, 8) + 1 > 2 ? 5 : 2);
+    m_priorityAxis->applyNiceNumbers();
+}
+
+} // namespace taskflow

@@ -1,0 +1,119 @@
+#include "settings.h"
+
+#include "apiclient.h"
+
+using namespace Qt::StringLiterals;
+
+namespace taskflow {
+
+namespace {
+
+const QString serverUrlKey = u"server/url"_s;
+const QString refreshIntervalKey = u"server/refreshIntervalSeconds"_s;
+const QString geometryKey = u"window/geometry"_s;
+const QString stateKey = u"window/state"_s;
+const QString headerKey = u"window/tableHeader"_s;
+const QString filterStatusKey = u"filters/status"_s;
+const QString filterPriorityKey = u"filters/priority"_s;
+const QString filterAssigneeKey = u"filters/assignee"_s;
+const QString filterSearchKey = u"filters/search"_s;
+
+} // namespace
+
+Settings::Settings() : m_settings(std::make_unique<QSettings>()) {}
+
+Settings::Settings(const QString &iniFile)
+    : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+{
+}
+
+Settings::~Settings() = default;
+
+QUrl Settings::defaultServerUrl()
+{
+    return QUrl(u"http://127.0.0.1:8000"_s);
+}
+
+QUrl Settings::serverUrl() const
+{
+    if (m_serverOverride.isValid())
+        return m_serverOverride;
+    const QUrl saved = ApiClient::serverUrlFromUserInput(m_settings->value(serverUrlKey).toString());
+    return saved.isValid() ? saved : defaultServerUrl();
+}
+
+void Settings::setServerUrl(const QUrl &url)
+{
+    m_serverOverride.clear();
+    m_settings->setValue(serverUrlKey, url.toString());
+}
+
+std::chrono::seconds Settings::refreshInterval() const
+{
+    const int seconds = m_settings->value(refreshIntervalKey, 3).toInt();
+    return std::chrono::seconds(qBound(1, seconds, 3600));
+}
+
+void Settings::setRefreshInterval(std::chrono::seconds interval)
+{
+    m_settings->setValue(refreshIntervalKey, qint64(interval.count()));
+}
+
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings->value(geometryKey).toByteArray();
+}
+
+void Settings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(geometryKey, geometry);
+}
+
+QByteArray Settings::windowState() const
+{
+    return m_settings->value(stateKey).toByteArray();
+}
+
+void Settings::setWindowState(const QByteArray &state)
+{
+    m_settings->setValue(stateKey, state);
+}
+
+QByteArray Settings::tableHeaderState() const
+{
+    return m_settings->value(headerKey).toByteArray();
+}
+
+void Settings::setTableHeaderState(const QByteArray &state)
+{
+    m_settings->setValue(headerKey, state);
+}
+
+TaskQuery Settings::filters() const
+{
+    TaskQuery query;
+    query.status = statusFromApi(m_settings->value(filterStatusKey).toString());
+    query.priority = priorityFromApi(m_settings->value(filterPriorityKey).toString());
+    const QString assignee = m_settings->value(filterAssigneeKey).toString();
+    if (!assignee.isEmpty())
+        query.assignee = assignee;
+    const QString search = m_settings->value(filterSearchKey).toString();
+    if (!search.isEmpty())
+        query.search = search;
+    return query;
+}
+
+void Settings::setFilters(const TaskQuery &filters)
+{
+    m_settings->setValue(filterStatusKey, filters.status ? toApi(*filters.status) : QString());
+    m_settings->setValue(filterPriorityKey, filters.priority ? toApi(*filters.priority) : QString());
+    m_settings->setValue(filterAssigneeKey, filters.assignee.value_or(QString()));
+    m_settings->setValue(filterSearchKey, filters.search.value_or(QString()));
+}
+
+void Settings::sync()
+{
+    m_settings->sync();
+}
+
+} // namespace taskflow

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "taskquery.h"
+
+#include <QByteArray>
+#include <QSettings>
+#include <QUrl>
+
+#include <chrono>
+#include <memory>
+
+namespace taskflow {
+
+// What the app remembers between runs (QSettings): the server, window layout, last filters.
+class Settings
+{
+public:
+    // The platform's native store for the application's organization and name.
+    Settings();
+    // An INI file of its own (tests, portable installs).
+    explicit Settings(const QString &iniFile);
+    ~Settings();
+
+    static QUrl defaultServerUrl();
+
+    // The saved server, unless the command line overrode it for this run.
+    QUrl serverUrl() const;
+    void setServerUrl(const QUrl &url);
+    // --server: used for this run only, not saved.
+    void overrideServerUrl(const QUrl &url) { m_serverOverride = url; }
+
+    std::chrono::seconds refreshInterval() const;
+    void setRefreshInterval(std::chrono::seconds interval);
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+    // Column widths and order of the task table (QHeaderView::saveState).
+    QByteArray tableHeaderState() const;
+    void setTableHeaderState(const QByteArray &state);
+
+    // The filters of the task list (status, priority, assignee, search).
+    TaskQuery filters() const;
+    void setFilters(const TaskQuery &filters);
+
+    void sync();
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+    QUrl m_serverOverride;
+};
+
+} // namespace taskflow

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "task.h"
+
+#include <QList>
+
+namespace taskflow {
+
+// The answer of GET /tasks: the tasks, and how many matched before paging (X-Total-Count).
+struct TaskPage
+{
+    QList<Task> tasks;
+    qint64 totalCount = 0;
+};
+
+} // namespace taskflow

@@ -1,0 +1,507 @@
+// ApiClient against a real taskflow-server on a free port: every endpoint the desktop uses,
+// the error shapes it relies on (404, 422), and a server that is down or never answers.
+
+#include "apiclient.h"
+#include "testdatabase.h"
+#include "testserver.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtTest>
+
+#include <functional>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+using namespace taskflow;
+
+namespace {
+
+// Runs one asynchronous call and waits (on the event loop, with a deadline) for its answer.
+template <typename T>
+std::optional<ApiResult<T>> await(const std::function<void(QObject *, ApiCallback<T>)> &call,
+                                  int timeoutMs = 15000)
+{
+    QObject context; // the answer must not outlive this function if it comes too late
+    std::optional<ApiResult<T>> result;
+    call(&context, [&result](const ApiResult<T> &r) { result = r; });
+    (void)QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs);
+    return result;
+}
+
+TaskChanges newTask(const QString &title)
+{
+    TaskChanges changes;
+    changes.title = title;
+    return changes;
+}
+
+// A port nothing listens on (it was free a moment ago).
+quint16 closedPort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost);
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return port;
+}
+
+} // namespace
+
+class TestApiClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void createAndFetch();
+    void createSendsDueDateAsUtc();
+    void listWithFilters();
+    void listWithPaging();
+    void searchTextIsEncoded();
+    void stats();
+    void updateIsPartial();
+    void updateClearsNullableFields();
+    void deleteTask();
+    void missingTaskIsNotFound();
+    void invalidTaskIs422WithFields();
+    void health();
+    void serverDown();
+    void slowServerTimesOut();
+    void busyWhileInFlight();
+    void abortAll();
+    void noCallbackAfterContextIsGone();
+    void serverUrlFromUserInput_data();
+    void serverUrlFromUserInput();
+    void parseTaskList();
+
+private:
+    Task create(const TaskChanges &changes);
+    QList<Task> list(const TaskQuery &query);
+
+    TestDatabase m_database;
+    TestServer m_server;
+    ApiClient m_client;
+};
+
+void TestApiClient::initTestCase()
+{
+    TASKFLOW_REQUIRE_DATABASE(m_database);
+    QVERIFY2(m_server.start(m_database.url()), qPrintable(m_server.output()));
+    m_client.setBaseUrl(m_server.url());
+}
+
+void TestApiClient::init()
+{
+    m_client.setBaseUrl(m_server.url());
+    m_client.setTimeout(ApiClient::defaultTimeout);
+    HttpClient http(m_server.url());
+    for (const QJsonValue &task : http.get(u"/tasks"_s).array())
+        QCOMPARE(http.del(u"/tasks/"_s + task[u"id"_s].toString()).status, 204);
+}
+
+Task TestApiClient::create(const TaskChanges &changes)
+{
+    const auto result = await<Task>(
+        [&](QObject *context, ApiCallback<Task> done) { m_client.createTask(changes, context, done); });
+    if (!result || !result->ok())
+        qWarning() << "create failed:" << (result ? result->error.message : u"no answer"_s);
+    return result ? result->value : Task{};
+}
+
+QList<Task> TestApiClient::list(const TaskQuery &query)
+{
+    const auto result = await<TaskPage>(
+        [&](QObject *context, ApiCallback<TaskPage> done) { m_client.listTasks(query, context, done); });
+    if (!result || !result->ok())
+        qWarning() << "list failed:" << (result ? result->error.message : u"no answer"_s);
+    return result ? result->value.tasks : QList<Task>{};
+}
+
+void TestApiClient::createAndFetch()
+{
+    TaskChanges changes = newTask(u"Write the release notes"_s);
+    changes.description = Nullable<QString>(u"For 1.0, with the known issues"_s);
+    changes.status = TaskStatus::InProgress;
+    changes.priority = TaskPriority::High;
+    changes.assignee = Nullable<QString>(u"Zoë"_s);
+    const Task created = create(changes);
+    QVERIFY(!created.id.isEmpty());
+    QCOMPARE(created.title, u"Write the release notes"_s);
+    QCOMPARE(created.description, std::optional(u"For 1.0, with the known issues"_s));
+    QCOMPARE(created.status, TaskStatus::InProgress);
+    QCOMPARE(created.priority, TaskPriority::High);
+    QCOMPARE(created.assignee, std::optional(u"Zoë"_s));
+    QVERIFY(!created.dueDate);
+
+    const auto fetched = await<Task>([&](QObject *context, ApiCallback<Task> done) {
+        m_client.fetchTask(created.id, context, done);
+    });
+    QVERIFY(fetched && fetched->ok());
+    QCOMPARE(fetched->value, created);
+}
+
+void TestApiClient::createSendsDueDateAsUtc()
+{
+    // 10:30 at UTC+02:00 is 08:30 UTC.
+    const QDateTime local(QDate(2031, 3, 14), QTime(10, 30), Qt::OffsetFromUTC, 2 * 3600);
+    TaskChanges changes = newTask(u"Dentist"_s);
+    changes.dueDate = Nullable<QDateTime>(local.toUTC());
+    const Task created = create(changes);
+    QVERIFY(created.dueDate);
+    QCOMPARE(*created.dueDate, QDateTime(QDate(2031, 3, 14), QTime(8, 30), Qt::UTC));
+    HttpClient http(m_server.url());
+    QCOMPARE(http.get(u"/tasks/"_s + created.id).object().value(u"due_date"_s).toString(),
+             u"2031-03-14T08:30:00Z"_s);
+}
+
+void TestApiClient::listWithFilters()
+{
+    TaskChanges a = newTask(u"Alpha report"_s);
+    a.status = TaskStatus::Done;
+    a.priority = TaskPriority::High;
+    a.assignee = Nullable<QString>(u"ann"_s);
+    TaskChanges b = newTask(u"Beta"_s);
+    b.description = Nullable<QString>(u"the quarterly REPORT"_s);
+    b.assignee = Nullable<QString>(u"bob"_s);
+    TaskChanges c = newTask(u"Gamma"_s);
+    c.priority = TaskPriority::High;
+    c.assignee = Nullable<QString>(u"ann"_s);
+    create(a);
+    create(b);
+    create(c);
+
+    const auto titles = [this](const TaskQuery &query) {
+        QStringList result;
+        for (const Task &task : list(query))
+            result.append(task.title);
+        result.sort();
+        return result;
+    };
+    QCOMPARE(titles({}), (QStringList{u"Alpha report"_s, u"Beta"_s, u"Gamma"_s}));
+    TaskQuery query;
+    query.status = TaskStatus::Done;
+    QCOMPARE(titles(query), QStringList{u"Alpha report"_s});
+    query = {};
+    query.priority = TaskPriority::High;
+    QCOMPARE(titles(query), (QStringList{u"Alpha report"_s, u"Gamma"_s}));
+    query.assignee = u"ann"_s;
+    query.status = TaskStatus::Todo;
+    QCOMPARE(titles(query), QStringList{u"Gamma"_s});
+    query = {};
+    query.assignee = u"An"_s; // exact match only
+    QCOMPARE(titles(query), QStringList{});
+    query = {};
+    query.search = u"report"_s; // title or description, any case
+    QCOMPARE(titles(query), (QStringList{u"Alpha report"_s, u"Beta"_s}));
+}
+
+void TestApiClient::listWithPaging()
+{
+    for (int i = 0; i < 5; ++i)
+        create(newTask(u"Task %1"_s.arg(i)));
+    TaskQuery query;
+    query.sortKey = TaskSortKey::Title;
+    query.descending = true;
+    query.limit = 2;
+    const auto page = await<TaskPage>(
+        [&](QObject *context, ApiCallback<TaskPage> done) { m_client.listTasks(query, context, done); });
+    QVERIFY(page && page->ok());
+    QCOMPARE(page->value.totalCount, 5);
+    QCOMPARE(page->value.tasks.size(), 2);
+    QCOMPARE(page->value.tasks.first().title, u"Task 4"_s);
+}
+
+void TestApiClient::searchTextIsEncoded()
+{
+    create(newTask(u"C++ & Qt: 100% done?"_s));
+    create(newTask(u"C and Qt"_s));
+    TaskQuery query;
+    query.search = u"++ & Qt: 100%"_s;
+    const QList<Task> found = list(query);
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first().title, u"C++ & Qt: 100% done?"_s);
+}
+
+void TestApiClient::stats()
+{
+    TaskChanges late = newTask(u"Late"_s);
+    late.dueDate = Nullable<QDateTime>(QDateTime::currentDateTimeUtc().addDays(-1));
+    late.assignee = Nullable<QString>(u"ann"_s);
+    TaskChanges done = newTask(u"Done"_s);
+    done.status = TaskStatus::Done;
+    done.priority = TaskPriority::Low;
+    create(late);
+    create(done);
+
+    const auto all = await<TaskStats>(
+        [&](QObject *context, ApiCallback<TaskStats> cb) { m_client.fetchStats({}, context, cb); });
+    QVERIFY(all && all->ok());
+    QCOMPARE(all->value.total, 2);
+    QCOMPARE(all->value.count(TaskStatus::Todo), 1);
+    QCOMPARE(all->value.count(TaskStatus::Done), 1);
+    QCOMPARE(all->value.count(TaskPriority::Low), 1);
+    QCOMPARE(all->value.count(TaskPriority::Medium), 1);
+    QCOMPARE(all->value.overdue, 1);
+
+    TaskQuery query;
+    query.assignee = u"ann"_s;
+    query.limit = 1; // paging and sort are not for stats; the client leaves them out
+    query.sortKey = TaskSortKey::Title;
+    const auto anns = await<TaskStats>(
+        [&](QObject *context, ApiCallback<TaskStats> cb) { m_client.fetchStats(query, context, cb); });
+    QVERIFY(anns && anns->ok());
+    QCOMPARE(anns->value.total, 1);
+}
+
+void TestApiClient::updateIsPartial()
+{
+    TaskChanges changes = newTask(u"Original"_s);
+    changes.assignee = Nullable<QString>(u"ann"_s);
+    const Task created = create(changes);
+    TaskChanges update;
+    update.status = TaskStatus::Done;
+    const auto updated = await<Task>([&](QObject *context, ApiCallback<Task> done) {
+        m_client.updateTask(created.id, update, context, done);
+    });
+    QVERIFY(updated && updated->ok());
+    QCOMPARE(updated->value.status, TaskStatus::Done);
+    QCOMPARE(updated->value.title, u"Original"_s);
+    QCOMPARE(updated->value.assignee, std::optional(u"ann"_s));
+    QVERIFY(updated->value.updatedAt >= created.updatedAt);
+}
+
+void TestApiClient::updateClearsNullableFields()
+{
+    TaskChanges changes = newTask(u"With everything"_s);
+    changes.assignee = Nullable<QString>(u"ann"_s);
+    changes.description = Nullable<QString>(u"text"_s);
+    changes.dueDate = Nullable<QDateTime>(QDateTime(QDate(2030, 1, 1), QTime(9, 0), Qt::UTC));
+    const Task created = create(changes);
+    TaskChanges clear;
+    clear.assignee = Nullable<QString>();
+    clear.description = Nullable<QString>();
+    clear.dueDate = Nullable<QDateTime>();
+    const auto updated = await<Task>([&](QObject *context, ApiCallback<Task> done) {
+        m_client.updateTask(created.id, clear, context, done);
+    });
+    QVERIFY(updated && updated->ok());
+    QVERIFY(!updated->value.assignee);
+    QVERIFY(!updated->value.description);
+    QVERIFY(!updated->value.dueDate);
+}
+
+void TestApiClient::deleteTask()
+{
+    const Task created = create(newTask(u"Short-lived"_s));
+    const auto deleted = await<QString>([&](QObject *context, ApiCallback<QString> done) {
+        m_client.deleteTask(created.id, context, done);
+    });
+    QVERIFY(deleted && deleted->ok());
+    QCOMPARE(deleted->value, created.id);
+    QVERIFY(list({}).isEmpty());
+
+    const auto again = await<QString>([&](QObject *context, ApiCallback<QString> done) {
+        m_client.deleteTask(created.id, context, done);
+    });
+    QVERIFY(again);
+    QCOMPARE(again->error.kind, ApiError::Kind::NotFound);
+    QCOMPARE(again->error.httpStatus, 404);
+}
+
+void TestApiClient::missingTaskIsNotFound()
+{
+    const QString missing = u"00000000-0000-4000-8000-000000000000"_s;
+    const auto fetched = await<Task>(
+        [&](QObject *context, ApiCallback<Task> done) { m_client.fetchTask(missing, context, done); });
+    QVERIFY(fetched);
+    QVERIFY(!fetched->ok());
+    QCOMPARE(fetched->error.kind, ApiError::Kind::NotFound);
+    QVERIFY(!fetched->error.message.isEmpty());
+    QVERIFY(!fetched->error.isConnectionProblem());
+
+    TaskChanges update;
+    update.title = u"x"_s;
+    const auto updated = await<Task>([&](QObject *context, ApiCallback<Task> done) {
+        m_client.updateTask(missing, update, context, done);
+    });
+    QVERIFY(updated);
+    QCOMPARE(updated->error.kind, ApiError::Kind::NotFound);
+}
+
+void TestApiClient::invalidTaskIs422WithFields()
+{
+    // The client sends what it is given: the dialog validates, the client does not.
+    TaskChanges changes = newTask(QString(Task::titleMaxLength + 1, u'x'));
+    changes.assignee = Nullable<QString>(QString(Task::assigneeMaxLength + 1, u'a'));
+    const auto result = await<Task>(
+        [&](QObject *context, ApiCallback<Task> done) { m_client.createTask(changes, context, done); });
+    QVERIFY(result);
+    QVERIFY(!result->ok());
+    QCOMPARE(result->error.kind, ApiError::Kind::Validation);
+    QCOMPARE(result->error.httpStatus, 422);
+    QStringList fields;
+    for (const ValidationError &error : result->error.validationErrors)
+        fields.append(error.field());
+    fields.sort();
+    QCOMPARE(fields, (QStringList{u"assignee"_s, u"title"_s}));
+    QVERIFY(result->error.message.contains(u"title"_s));
+
+    const auto blank = await<Task>([&](QObject *context, ApiCallback<Task> done) {
+        m_client.createTask(newTask(u"   "_s), context, done);
+    });
+    QVERIFY(blank);
+    QCOMPARE(blank->error.kind, ApiError::Kind::Validation);
+    QCOMPARE(blank->error.validationErrors.size(), 1);
+    QCOMPARE(blank->error.validationErrors.first().field(), u"title"_s);
+    QVERIFY(list({}).isEmpty());
+}
+
+void TestApiClient::health()
+{
+    create(newTask(u"one"_s));
+    const auto result = await<ServerHealth>([&](QObject *context, ApiCallback<ServerHealth> done) {
+        m_client.checkHealth(m_server.url(), context, done);
+    });
+    QVERIFY(result && result->ok());
+    QVERIFY(result->value.healthy);
+    QCOMPARE(result->value.database, u"connected"_s);
+    QCOMPARE(result->value.tasksCount, 1);
+    QVERIFY(!result->value.version.isEmpty());
+    QVERIFY(result->value.summary().contains(u"1 task"_s));
+}
+
+void TestApiClient::serverDown()
+{
+    const QUrl nowhere(u"http://127.0.0.1:%1"_s.arg(closedPort()));
+    m_client.setBaseUrl(nowhere);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto result = await<TaskPage>(
+        [&](QObject *context, ApiCallback<TaskPage> done) { m_client.listTasks({}, context, done); });
+    QVERIFY(result);
+    QCOMPARE(result->error.kind, ApiError::Kind::Unreachable);
+    QVERIFY(result->error.isConnectionProblem());
+    QVERIFY2(result->error.message.contains(nowhere.authority()), qPrintable(result->error.message));
+    QVERIFY(elapsed.elapsed() < 5000);
+
+    const auto health = await<ServerHealth>([&](QObject *context, ApiCallback<ServerHealth> done) {
+        m_client.checkHealth(nowhere, context, done);
+    });
+    QVERIFY(health);
+    QCOMPARE(health->error.kind, ApiError::Kind::Unreachable);
+}
+
+void TestApiClient::slowServerTimesOut()
+{
+    // Accepts connections and never answers.
+    QTcpServer blackHole;
+    QVERIFY(blackHole.listen(QHostAddress::LocalHost));
+    QList<QTcpSocket *> held;
+    connect(&blackHole, &QTcpServer::newConnection, this, [&] {
+        while (blackHole.hasPendingConnections())
+            held.append(blackHole.nextPendingConnection());
+    });
+    m_client.setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(blackHole.serverPort())));
+    m_client.setTimeout(std::chrono::milliseconds(600));
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto result = await<TaskPage>(
+        [&](QObject *context, ApiCallback<TaskPage> done) { m_client.listTasks({}, context, done); });
+    QVERIFY(result);
+    QCOMPARE(result->error.kind, ApiError::Kind::Timeout);
+    QVERIFY(result->error.isConnectionProblem());
+    QVERIFY2(elapsed.elapsed() < 5000, qPrintable(QString::number(elapsed.elapsed())));
+    QCOMPARE(m_client.pendingCount(), 0);
+}
+
+void TestApiClient::busyWhileInFlight()
+{
+    QSignalSpy busy(&m_client, &ApiClient::busyChanged);
+    QVERIFY(!m_client.isBusy());
+    QObject context;
+    bool answered = false;
+    m_client.listTasks({}, &context, [&](const ApiResult<TaskPage> &) {
+        answered = true;
+    });
+    QVERIFY(m_client.isBusy());
+    QCOMPARE(busy.size(), 1);
+    QCOMPARE(busy.at(0).at(0).toBool(), true);
+    QTRY_VERIFY(answered);
+    QTRY_COMPARE(busy.size(), 2);
+    QCOMPARE(busy.at(1).at(0).toBool(), false);
+    QVERIFY(!m_client.isBusy());
+}
+
+void TestApiClient::abortAll()
+{
+    QTcpServer blackHole;
+    QVERIFY(blackHole.listen(QHostAddress::LocalHost));
+    m_client.setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(blackHole.serverPort())));
+    QObject context;
+    std::optional<ApiResult<TaskPage>> result;
+    m_client.listTasks({}, &context, [&](const ApiResult<TaskPage> &r) { result = r; });
+    QVERIFY(m_client.isBusy());
+    m_client.abortAll();
+    QTRY_VERIFY(result.has_value());
+    QCOMPARE(result->error.kind, ApiError::Kind::Aborted);
+    QTRY_COMPARE(m_client.pendingCount(), 0);
+}
+
+void TestApiClient::noCallbackAfterContextIsGone()
+{
+    bool called = false;
+    {
+        QObject context;
+        m_client.listTasks({}, &context, [&](const ApiResult<TaskPage> &) { called = true; });
+    }
+    QTRY_COMPARE(m_client.pendingCount(), 0);
+    QVERIFY(!called);
+}
+
+void TestApiClient::serverUrlFromUserInput_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected"); // empty: refused
+    QTest::newRow("default") << u"http://127.0.0.1:8000"_s << u"http://127.0.0.1:8000"_s;
+    QTest::newRow("trailing slash") << u"http://127.0.0.1:8000/"_s << u"http://127.0.0.1:8000"_s;
+    QTest::newRow("no scheme") << u"localhost:8123"_s << u"http://localhost:8123"_s;
+    QTest::newRow("https with path") << u" https://tasks.example.com/api/ "_s
+                                     << u"https://tasks.example.com/api"_s;
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("ftp") << u"ftp://example.com"_s << QString();
+    QTest::newRow("query") << u"http://example.com/?x=1"_s << QString();
+    QTest::newRow("no host") << u"http://"_s << QString();
+}
+
+void TestApiClient::serverUrlFromUserInput()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+    const QUrl url = ApiClient::serverUrlFromUserInput(input);
+    if (expected.isEmpty())
+        QVERIFY2(!url.isValid(), qPrintable(url.toString()));
+    else
+        QCOMPARE(url.toString(), expected);
+}
+
+void TestApiClient::parseTaskList()
+{
+    Task task;
+    task.id = u"3f1c2a9e-6a4b-4c1e-9a57-2f1e9c8b7d60"_s;
+    task.title = u"One"_s;
+    task.createdAt = task.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    const auto parsed = ApiClient::parseTaskList(Task::listToJson({task, task}));
+    QVERIFY(parsed);
+    QCOMPARE(parsed->size(), 2);
+    QCOMPARE(parsed->first(), task);
+    QVERIFY(!ApiClient::parseTaskList("{}"));
+    QVERIFY(!ApiClient::parseTaskList("[{\"id\": 1}]"));
+    QVERIFY(!ApiClient::parseTaskList("not json"));
+    QVERIFY(ApiClient::parseTaskList("[]")->isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestApiClient)
+#include "tst_apiclient.moc"
