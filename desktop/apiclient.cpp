@@ -92,10 +92,16 @@ void ApiClient::setPending(int pending)
 }
 
 void ApiClient::send(const QByteArray &verb, const QUrl &url, const QByteArray &body,
-                     QObject *context, ResponseHandler handler)
+                     const QByteArray &token, QObject *context, ResponseHandler handler)
 {
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
+    if (!token.isEmpty()) {
+        request.setRawHeader("Authorization", "Bearer " + token);
+        // A redirect elsewhere must not take the token along.
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::SameOriginRedirectPolicy);
+    }
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QByteArray("TaskFlow-Desktop/" TASKFLOW_VERSION));
     if (!body.isNull())
@@ -142,6 +148,12 @@ ApiClient::Response ApiClient::readResponse(QNetworkReply *reply) const
             response.error = ApiError::unreachable(server, reply->errorString());
         }
         response.status = 0;
+    } else if (reply->error() == QNetworkReply::InsecureRedirectError) {
+        // Not followed, as send() asks when a token goes along.
+        const QUrl target = reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+        response.error = ApiError::redirectedElsewhere(serverName(reply->url()), serverName(target));
+    } else if (response.status == 401) {
+        response.error = ApiError::unauthorized(reply->request().hasRawHeader("Authorization"));
     } else if (response.status >= 400) {
         response.error = ApiError::fromHttp(response.status, response.body);
     }
@@ -196,7 +208,7 @@ QUrl ApiClient::serverUrlFromUserInput(const QString &text)
 
 void ApiClient::listTasks(const TaskQuery &query, QObject *context, ApiCallback<TaskPage> done)
 {
-    send("GET", endpoint(u"/tasks"_s, query.toQueryString()), QByteArray(), context,
+    send("GET", endpoint(u"/tasks"_s, query.toQueryString()), QByteArray(), m_token, context,
          [done = std::move(done)](const Response &response) {
              if (response.error.isError())
                  return done(failure<TaskPage>(response.error));
@@ -220,7 +232,8 @@ void ApiClient::fetchStats(const TaskQuery &query, QObject *context, ApiCallback
     filters.offset.reset();
     filters.sortKey = TaskSortKey::CreatedAt;
     filters.descending = false;
-    send("GET", endpoint(u"/tasks/stats"_s, filters.toQueryString()), QByteArray(), context,
+    send("GET", endpoint(u"/tasks/stats"_s, filters.toQueryString()), QByteArray(), m_token,
+         context,
          [done = std::move(done)](const Response &response) {
              if (response.error.isError())
                  return done(failure<TaskStats>(response.error));
@@ -235,14 +248,14 @@ void ApiClient::fetchStats(const TaskQuery &query, QObject *context, ApiCallback
 void ApiClient::fetchTask(const QString &id, QObject *context, ApiCallback<Task> done)
 {
     send("GET", endpoint(u"/tasks/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id))),
-         QByteArray(), context, [done = std::move(done)](const Response &response) {
+         QByteArray(), m_token, context, [done = std::move(done)](const Response &response) {
              done(response.error.isError() ? failure<Task>(response.error) : taskFrom(response.body));
          });
 }
 
 void ApiClient::createTask(const TaskChanges &changes, QObject *context, ApiCallback<Task> done)
 {
-    send("POST", endpoint(u"/tasks"_s), changes.toJson(), context,
+    send("POST", endpoint(u"/tasks"_s), changes.toJson(), m_token, context,
          [done = std::move(done)](const Response &response) {
              done(response.error.isError() ? failure<Task>(response.error) : taskFrom(response.body));
          });
@@ -252,7 +265,7 @@ void ApiClient::updateTask(const QString &id, const TaskChanges &changes, QObjec
                            ApiCallback<Task> done)
 {
     send("PUT", endpoint(u"/tasks/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id))),
-         changes.toJson(), context, [done = std::move(done)](const Response &response) {
+         changes.toJson(), m_token, context, [done = std::move(done)](const Response &response) {
              done(response.error.isError() ? failure<Task>(response.error) : taskFrom(response.body));
          });
 }
@@ -260,7 +273,7 @@ void ApiClient::updateTask(const QString &id, const TaskChanges &changes, QObjec
 void ApiClient::deleteTask(const QString &id, QObject *context, ApiCallback<QString> done)
 {
     send("DELETE", endpoint(u"/tasks/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id))),
-         QByteArray(), context, [id, done = std::move(done)](const Response &response) {
+         QByteArray(), m_token, context, [id, done = std::move(done)](const Response &response) {
              done(response.error.isError() ? failure<QString>(response.error) : success(id));
          });
 }
@@ -268,17 +281,42 @@ void ApiClient::deleteTask(const QString &id, QObject *context, ApiCallback<QStr
 void ApiClient::checkHealth(const QUrl &server, QObject *context, ApiCallback<ServerHealth> done)
 {
     const QUrl url = QUrl::fromEncoded(server.toEncoded(QUrl::StripTrailingSlash) + "/health");
-    send("GET", url, QByteArray(), context, [done = std::move(done)](const Response &response) {
-        if (response.status == 0)
-            return done(failure<ServerHealth>(response.error));
-        const auto object = jsonObject(response.body);
-        const auto health = object ? ServerHealth::fromJson(*object) : std::nullopt;
-        if (health && (response.status == 200 || response.status == 503))
-            return done(success(*health));
-        done(failure<ServerHealth>(response.error.isError()
-                                       ? response.error
-                                       : ApiError::badResponse(u"not a health report"_s)));
-    });
+    send("GET", url, QByteArray(), QByteArray(), context,
+         [done = std::move(done)](const Response &response) {
+             if (response.status == 0)
+                 return done(failure<ServerHealth>(response.error));
+             const auto object = jsonObject(response.body);
+             const auto health = object ? ServerHealth::fromJson(*object) : std::nullopt;
+             if (health && (response.status == 200 || response.status == 503))
+                 return done(success(*health));
+             done(failure<ServerHealth>(response.error.isError()
+                                            ? response.error
+                                            : ApiError::badResponse(u"not a health report"_s)));
+         });
+}
+
+void ApiClient::checkToken(const QUrl &server, const QByteArray &token, QObject *context,
+                           ApiCallback<TokenCheck> done)
+{
+    const QUrl url = QUrl::fromEncoded(server.toEncoded(QUrl::StripTrailingSlash) + "/tasks?limit=1");
+    const auto withToken = [done](const Response &response) {
+        if (!response.error.isError())
+            return done(success(TokenCheck::Accepted));
+        if (response.error.kind == ApiError::Kind::Unauthorized)
+            return done(success(TokenCheck::Refused));
+        done(failure<TokenCheck>(response.error));
+    };
+    // The answer comes only while `context` lives, so it can carry the second request.
+    send("GET", url, QByteArray(), QByteArray(), context,
+         [this, url, token, context, done, withToken](const Response &response) {
+             if (!response.error.isError())
+                 return done(success(TokenCheck::NotNeeded));
+             if (response.error.kind != ApiError::Kind::Unauthorized)
+                 return done(failure<TokenCheck>(response.error));
+             if (token.isEmpty())
+                 return done(success(TokenCheck::Missing));
+             send("GET", url, QByteArray(), token, context, withToken);
+         });
 }
 
 } // namespace taskflow

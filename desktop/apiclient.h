@@ -37,6 +37,11 @@ public:
     void setBaseUrl(const QUrl &url);
     QUrl baseUrl() const { return m_baseUrl; }
 
+    // Sent as "Authorization: Bearer <token>" with every request but checkHealth (/health is
+    // open); none when empty. Visible ASCII, as the settings dialog checks.
+    void setToken(const QByteArray &token) { m_token = token; }
+    QByteArray token() const { return m_token; }
+
     // Bounds how long a request may go without receiving anything.
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     std::chrono::milliseconds timeout() const { return m_timeout; }
@@ -56,6 +61,17 @@ public:
     // GET /health of `server` (not necessarily the current base URL: the settings dialog tests
     // a URL before it is saved). A 503 is an answer too: `healthy` is false.
     void checkHealth(const QUrl &server, QObject *context, ApiCallback<ServerHealth> done);
+
+    // What `server` makes of `token` (the settings dialog tries one before it is saved): asks
+    // GET /tasks?limit=1 without a token, then, if the server wants one, with `token`.
+    enum class TokenCheck {
+        NotNeeded, // the server answers without a token
+        Accepted,
+        Refused,
+        Missing,   // the server wants a token and `token` is empty
+    };
+    void checkToken(const QUrl &server, const QByteArray &token, QObject *context,
+                    ApiCallback<TokenCheck> done);
 
     // Cancels every request in flight; their callbacks get an ApiError::Kind::Aborted.
     void abortAll();
@@ -79,14 +95,16 @@ private:
     };
     using ResponseHandler = std::function<void(const Response &)>;
 
-    void send(const QByteArray &verb, const QUrl &url, const QByteArray &body, QObject *context,
-              ResponseHandler handler);
+    // `token`: what goes in the Authorization header (none when empty).
+    void send(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+              const QByteArray &token, QObject *context, ResponseHandler handler);
     QUrl endpoint(const QString &path, const QByteArray &query = {}) const;
     Response readResponse(QNetworkReply *reply) const;
     void setPending(int pending);
 
     QNetworkAccessManager m_network;
     QUrl m_baseUrl;
+    QByteArray m_token;
     std::chrono::milliseconds m_timeout = defaultTimeout;
     int m_pending = 0;
     QList<QPointer<QNetworkReply>> m_replies;

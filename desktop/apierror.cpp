@@ -65,9 +65,26 @@ ApiError ApiError::fromHttp(int status, const QByteArray &body)
     return error;
 }
 
+ApiError ApiError::unauthorized(bool tokenSent)
+{
+    return ApiError{Kind::Unauthorized, 401,
+                    tokenSent ? tr("The server refused the API token: check it in Settings.")
+                              : tr("The server needs an API token: set it in Settings."),
+                    {}};
+}
+
 ApiError ApiError::badResponse(const QString &what)
 {
     return ApiError{Kind::BadResponse, 0, tr("The server sent an unexpected answer: %1.").arg(what),
+                    {}};
+}
+
+ApiError ApiError::redirectedElsewhere(const QString &server, const QString &target)
+{
+    return ApiError{Kind::Server, 0,
+                    tr("The server at %1 sends requests on to %2, where the API token does not go. "
+                       "If the server has moved, enter its new address in Settings.")
+                        .arg(server, target),
                     {}};
 }
 

@@ -10,14 +10,15 @@ namespace taskflow {
 struct ApiError
 {
     enum class Kind {
-        None,        // no error
-        Unreachable, // no connection: refused, host not found, connection dropped
-        Timeout,     // connected (or trying to) but nothing came back in time
-        NotFound,    // 404: the task is gone
-        Validation,  // 422: `validationErrors` name the fields
-        Server,      // any other HTTP error status (5xx, 413, ...)
-        BadResponse, // 2xx with a body that is not what API.md promises
-        Aborted,     // cancelled by the app (the server URL changed)
+        None,         // no error
+        Unreachable,  // no connection: refused, host not found, connection dropped
+        Timeout,      // connected (or trying to) but nothing came back in time
+        NotFound,     // 404: the task is gone
+        Unauthorized, // 401: the server wants an API token, or another one (Settings)
+        Validation,   // 422: `validationErrors` name the fields
+        Server,       // any other HTTP error status (5xx, 413, ...)
+        BadResponse,  // 2xx with a body that is not what API.md promises
+        Aborted,      // cancelled by the app (the server URL changed)
     };
 
     Kind kind = Kind::None;
@@ -33,7 +34,11 @@ struct ApiError
     static ApiError unreachable(const QString &server, const QString &reason);
     static ApiError timeout(const QString &server, int seconds);
     static ApiError fromHttp(int status, const QByteArray &body);
+    // A 401: `tokenSent` tells a missing token from a refused one.
+    static ApiError unauthorized(bool tokenSent);
     static ApiError badResponse(const QString &what);
+    // A redirect to another origin, not followed because it would take the API token along.
+    static ApiError redirectedElsewhere(const QString &server, const QString &target);
 };
 
 } // namespace taskflow

@@ -14,7 +14,8 @@ ConnectionBanner::ConnectionBanner(QWidget *parent)
     : QFrame(parent),
       m_message(new QLabel(this)),
       m_hint(new QLabel(this)),
-      m_retry(new QPushButton(tr("&Retry now"), this))
+      m_retry(new QPushButton(tr("&Retry now"), this)),
+      m_settings(new QPushButton(QIcon(u":/icons/settings.svg"_s), tr("&Settings…"), this))
 {
     setObjectName(u"connectionBanner"_s);
     setFrameShape(QFrame::StyledPanel);
@@ -33,6 +34,9 @@ ConnectionBanner::ConnectionBanner(QWidget *parent)
     m_hint->setWordWrap(true);
     m_retry->setObjectName(u"retryButton"_s);
     m_retry->setFocusPolicy(Qt::TabFocus);
+    m_settings->setObjectName(u"bannerSettingsButton"_s);
+    m_settings->setFocusPolicy(Qt::TabFocus);
+    m_settings->hide();
 
     auto *text = new QVBoxLayout;
     text->setSpacing(2);
@@ -42,17 +46,20 @@ ConnectionBanner::ConnectionBanner(QWidget *parent)
     layout->setContentsMargins(10, 6, 10, 6);
     layout->addWidget(icon, 0, Qt::AlignTop);
     layout->addLayout(text, 1);
+    layout->addWidget(m_settings, 0, Qt::AlignVCenter);
     layout->addWidget(m_retry, 0, Qt::AlignVCenter);
 
     connect(m_retry, &QPushButton::clicked, this, &ConnectionBanner::retryRequested);
+    connect(m_settings, &QPushButton::clicked, this, &ConnectionBanner::settingsRequested);
     hide();
 }
 
-void ConnectionBanner::showProblem(const QString &message, const QString &hint)
+void ConnectionBanner::showProblem(const QString &message, const QString &hint, bool offerSettings)
 {
     m_message->setText(message);
     m_hint->setText(hint);
     m_hint->setVisible(!hint.isEmpty());
+    m_settings->setVisible(offerSettings);
     show();
 }
 

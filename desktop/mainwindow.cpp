@@ -11,6 +11,7 @@
 #include "taskdialog.h"
 #include "taskstore.h"
 #include "tasktablemodel.h"
+#include "tokenstore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -61,7 +62,8 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
       m_api(new ApiClient(this)),
       m_model(new TaskTableModel(this)),
       m_store(new TaskStore(m_api, m_model, this)),
-      m_sortModel(new QSortFilterProxyModel(this))
+      m_sortModel(new QSortFilterProxyModel(this)),
+      m_tokens(new TokenStore(settings, this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowIcon(icon(u"taskflow"_s));
@@ -96,6 +98,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     updateConnection();
     updateCounts();
 
+    loadStoredToken(); // the first refresh waits for it
     m_store->setQuery(m_filterBar->query());
     m_store->startPolling();
 }
@@ -204,6 +207,8 @@ QWidget *MainWindow::createTaskPage()
     layout->addLayout(tableArea, 1);
 
     connect(m_banner, &ConnectionBanner::retryRequested, this, &MainWindow::refresh);
+    connect(m_banner, &ConnectionBanner::settingsRequested, this,
+            [this] { openSettings()->focusToken(); });
     connect(m_filterBar, &FilterBar::queryChanged, this, [this](const TaskQuery &query) {
         m_store->setQuery(query);
         m_settings.setFilters(query);
@@ -342,14 +347,18 @@ void MainWindow::createStatusBar()
     m_busyDelay.setSingleShot(true);
     m_busyDelay.setInterval(busyIndicatorDelayMs);
     connect(&m_busyDelay, &QTimer::timeout, m_busy, &QWidget::show);
-    connect(m_api, &ApiClient::busyChanged, this, [this](bool busy) {
-        if (busy) {
+    connect(m_api, &ApiClient::busyChanged, this, &MainWindow::updateBusy);
+}
+
+void MainWindow::updateBusy()
+{
+    if (m_api->isBusy() || m_readingToken) {
+        if (m_busy->isHidden() && !m_busyDelay.isActive())
             m_busyDelay.start();
-        } else {
-            m_busyDelay.stop();
-            m_busy->hide();
-        }
-    });
+    } else {
+        m_busyDelay.stop();
+        m_busy->hide();
+    }
 }
 
 void MainWindow::connectStore()
@@ -441,6 +450,8 @@ void MainWindow::updateCounts()
     }
     if (!m_store->hasLoaded() && m_store->isConnected())
         m_emptyLabel->setText(tr("Loading tasks from %1 …").arg(m_api->baseUrl().toDisplayString()));
+    else if (!m_store->hasLoaded() && m_store->lastError().kind == ApiError::Kind::Unauthorized)
+        m_emptyLabel->setText(tr("The tasks appear here once the server accepts the API token."));
     else if (!m_store->hasLoaded())
         m_emptyLabel->setText(tr("The tasks appear here as soon as the server answers."));
     else if (m_filterBar->hasFilters())
@@ -457,14 +468,29 @@ void MainWindow::updateConnection()
     const bool ok = m_store->isConnected();
     m_connectionIcon->setPixmap(
         icon(ok ? u"connection-ok"_s : u"connection-error"_s).pixmap(16, 16));
-    m_connectionText->setText(ok ? tr("Connected to %1").arg(server)
-                                 : tr("Offline: %1").arg(server));
+    if (ok)
+        m_connectionText->setText(tr("Connected to %1").arg(server));
+    else if (m_store->lastError().kind == ApiError::Kind::Unauthorized)
+        m_connectionText->setText(tr("No access to %1 (API token)").arg(server));
+    else
+        m_connectionText->setText(tr("Offline: %1").arg(server));
     // Qt adds " — TaskFlow" (the application display name) where the platform expects it.
     setWindowTitle(m_api->baseUrl().authority());
 }
 
 void MainWindow::showConnectionProblem(const ApiError &error)
 {
+    if (error.kind == ApiError::Kind::Unauthorized) {
+        // Retrying will not help until the token changes: the banner points to Settings.
+        m_banner->showProblem(error.message,
+                              m_store->hasLoaded()
+                                  ? tr("Showing the tasks as they were last received.")
+                                  : tr("The server's administrator can give you a token."),
+                              true);
+        updateConnection();
+        updateCounts();
+        return;
+    }
     const int seconds = int(m_store->pollInterval().count() / 1000);
     const QString hint = m_store->hasLoaded()
         ? tr("Showing the tasks as they were last received. Trying again every %1 s.").arg(seconds)
@@ -477,8 +503,8 @@ void MainWindow::showConnectionProblem(const ApiError &error)
 void MainWindow::reportFailure(const QString &what, const ApiError &error)
 {
     statusBar()->showMessage(what + u' ' + error.message, statusMessageMs * 2);
-    if (error.isConnectionProblem())
-        m_store->refresh(); // brings up the banner with its Retry button
+    if (error.isConnectionProblem() || error.kind == ApiError::Kind::Unauthorized)
+        m_store->refresh(); // brings up the banner with its Retry (or Settings) button
 }
 
 void MainWindow::refresh()
@@ -588,40 +614,107 @@ void MainWindow::showDashboard(bool show)
     m_tabs->setCurrentIndex(show ? 1 : 0);
 }
 
-void MainWindow::applyServerUrl(const QUrl &url)
+void MainWindow::useServer(const QUrl &url, const std::optional<QByteArray> &token)
 {
-    if (url == m_api->baseUrl())
+    const bool serverChanged = url != m_api->baseUrl();
+    if (!serverChanged && token && *token == m_api->token())
         return;
-    m_api->abortAll();
-    m_api->setBaseUrl(url);
+    if (serverChanged) {
+        m_api->abortAll();
+        m_api->setBaseUrl(url);
+    }
+    if (token)
+        applyToken(*token);
+    else
+        loadStoredToken();
     m_banner->hide();
-    m_store->reload();
+    m_store->reload(); // what was shown came from another server, or with another token
     updateConnection();
+}
+
+void MainWindow::loadStoredToken()
+{
+    if (!m_tokens->mayHoldToken(m_api->baseUrl()))
+        return applyToken({}); // no need to wake the credential store
+    const quint64 read = ++m_tokenRead;
+    m_api->setToken({});
+    m_store->setHeld(true);
+    m_readingToken = true;
+    updateBusy();
+    m_tokens->readToken(m_api->baseUrl(), this, [this, read](const TokenStore::Result &result) {
+        if (read != m_tokenRead)
+            return; // another server or token was chosen meanwhile
+        if (!result.ok())
+            statusBar()->showMessage(tr("Could not read the API token: %1").arg(result.error),
+                                     statusMessageMs * 2);
+        applyToken(result.token);
+    });
+}
+
+void MainWindow::applyToken(const QByteArray &token)
+{
+    ++m_tokenRead; // a read still running was for an earlier choice
+    m_api->setToken(token);
+    m_readingToken = false;
+    updateBusy();
+    m_store->setHeld(false);
+}
+
+void MainWindow::saveToken(const QUrl &server, const QByteArray &token)
+{
+    m_tokens->writeToken(server, token, this, [this](const TokenStore::Result &result) {
+        if (!result.ok())
+            statusBar()->showMessage(
+                tr("The API token is used until TaskFlow quits, but was not saved: %1").arg(result.error),
+                statusMessageMs * 2);
+        else if (!result.notice.isEmpty())
+            statusBar()->showMessage(result.notice, statusMessageMs * 2);
+    });
 }
 
 void MainWindow::showSettings()
 {
+    openSettings();
+}
+
+SettingsDialog *MainWindow::openSettings()
+{
     auto *dialog = new SettingsDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setServerUrl(m_api->baseUrl());
-    dialog->setRefreshInterval(std::chrono::duration_cast<std::chrono::seconds>(m_store->pollInterval()));
-    connect(dialog, &SettingsDialog::testConnectionRequested, this, [this, dialog](const QUrl &url) {
-        m_api->checkHealth(url, dialog, [dialog](const ApiResult<ServerHealth> &result) {
-            if (result.ok())
-                dialog->showConnectionResult(result.value.healthy, result.value.summary());
-            else
-                dialog->showConnectionResult(false, result.error.message);
+    connect(dialog, &SettingsDialog::tokenWanted, this, [this, dialog](const QUrl &server) {
+        m_tokens->readToken(server, dialog, [dialog, server](const TokenStore::Result &result) {
+            dialog->showStoredToken(server, result);
         });
     });
+    // /health first; if the server answers at all, what it makes of the token typed.
+    connect(dialog, &SettingsDialog::testConnectionRequested, this,
+            [this, dialog](const QUrl &url, const QByteArray &token) {
+                const auto showTokenCheck = [dialog](const ApiResult<ApiClient::TokenCheck> &check) {
+                    dialog->showTokenCheck(check);
+                };
+                m_api->checkHealth(url, dialog, [this, dialog, url, token, showTokenCheck](
+                                                    const ApiResult<ServerHealth> &result) {
+                    if (!result.ok())
+                        return dialog->showConnectionResult(false, result.error.message);
+                    dialog->showConnectionResult(result.value.healthy, result.value.summary());
+                    m_api->checkToken(url, token, dialog, showTokenCheck);
+                });
+            });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QUrl url = dialog->serverUrl();
         m_settings.setServerUrl(url);
         m_settings.setRefreshInterval(dialog->refreshInterval());
         m_settings.sync();
         m_store->setPollInterval(dialog->refreshInterval());
-        applyServerUrl(url);
+        if (dialog->isTokenEdited())
+            saveToken(url, dialog->token());
+        // Not known yet (still being read): the window reads it itself.
+        useServer(url, dialog->isTokenKnown() ? std::optional(dialog->token()) : std::nullopt);
     });
+    dialog->setServerUrl(m_api->baseUrl());
+    dialog->setRefreshInterval(std::chrono::duration_cast<std::chrono::seconds>(m_store->pollInterval()));
     dialog->open();
+    return dialog;
 }
 
 void MainWindow::showAbout()

@@ -3,8 +3,11 @@
 #include "apierror.h"
 #include "task.h"
 
+#include <QByteArray>
 #include <QMainWindow>
 #include <QTimer>
+
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -21,13 +24,16 @@ class ConnectionBanner;
 class DashboardWidget;
 class FilterBar;
 class Settings;
+class SettingsDialog;
 class StatsBar;
 class TaskDialog;
 class TaskStore;
 class TaskTableModel;
+class TokenStore;
 
 // The main window: wires the task list, filters, counts, dashboard and dialogs to the
-// TaskStore, and the actions (toolbar, menus, context menu, shortcuts) to them.
+// TaskStore, and the actions (toolbar, menus, context menu, shortcuts) to them. The API token
+// comes from the TokenStore before the first request goes out.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -37,6 +43,7 @@ public:
     ~MainWindow() override;
 
     TaskStore *taskStore() const { return m_store; }
+    TokenStore *tokenStore() const { return m_tokens; }
     ApiClient *apiClient() const { return m_api; }
     QTableView *taskView() const { return m_view; }
     QSortFilterProxyModel *sortModel() const { return m_sortModel; }
@@ -75,15 +82,25 @@ private:
     void updateActions();
     void updateCounts();
     void updateConnection();
+    void updateBusy();
     void showConnectionProblem(const ApiError &error);
     void reportFailure(const QString &what, const ApiError &error);
-    void applyServerUrl(const QUrl &url);
+    SettingsDialog *openSettings();
+    // Talks to `url` from now on, with `token`, or with the one stored for it when nullopt.
+    void useServer(const QUrl &url, const std::optional<QByteArray> &token);
+    // Reads the token stored for the server; no request goes out meanwhile.
+    void loadStoredToken();
+    void applyToken(const QByteArray &token);
+    void saveToken(const QUrl &server, const QByteArray &token);
 
     Settings &m_settings;
     ApiClient *m_api;
     TaskTableModel *m_model;
     TaskStore *m_store;
     QSortFilterProxyModel *m_sortModel;
+    TokenStore *m_tokens;
+    bool m_readingToken = false;
+    quint64 m_tokenRead = 0; // numbers the token reads: only the last one counts
 
     QTabWidget *m_tabs = nullptr;
     QTableView *m_view = nullptr;

@@ -2,6 +2,9 @@
 
 #include "apiclient.h"
 
+#include <QFile>
+#include <QFileInfo>
+
 using namespace Qt::StringLiterals;
 
 namespace taskflow {
@@ -17,6 +20,14 @@ const QString filterStatusKey = u"filters/status"_s;
 const QString filterPriorityKey = u"filters/priority"_s;
 const QString filterAssigneeKey = u"filters/assignee"_s;
 const QString filterSearchKey = u"filters/search"_s;
+const QString apiTokensGroup = u"apiTokens/"_s;
+const QString credentialStoreGroup = u"apiTokensInCredentialStore/"_s;
+
+// An origin holds "/", which QSettings reads as a group separator.
+QString originKey(const QString &group, const QString &origin)
+{
+    return group + QString::fromLatin1(QUrl::toPercentEncoding(origin));
+}
 
 } // namespace
 
@@ -109,6 +120,50 @@ void Settings::setFilters(const TaskQuery &filters)
     m_settings->setValue(filterPriorityKey, filters.priority ? toApi(*filters.priority) : QString());
     m_settings->setValue(filterAssigneeKey, filters.assignee.value_or(QString()));
     m_settings->setValue(filterSearchKey, filters.search.value_or(QString()));
+}
+
+QByteArray Settings::apiToken(const QString &origin) const
+{
+    return m_settings->value(originKey(apiTokensGroup, origin)).toString().toUtf8();
+}
+
+void Settings::setApiToken(const QString &origin, const QByteArray &token)
+{
+    const QString key = originKey(apiTokensGroup, origin);
+    if (token.isEmpty() && !m_settings->contains(key))
+        return;
+    if (token.isEmpty())
+        m_settings->remove(key);
+    else
+        m_settings->setValue(key, QString::fromUtf8(token));
+    m_settings->sync();
+    // A token in the file is a password in plain text: only its owner may read the file.
+    // (Later rewrites keep the permissions: QSettings saves through QSaveFile.)
+    const QString file = m_settings->fileName();
+    if (!token.isEmpty() && QFileInfo(file).isFile())
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+}
+
+bool Settings::hasApiTokenInCredentialStore(const QString &origin) const
+{
+    return m_settings->value(originKey(credentialStoreGroup, origin), false).toBool();
+}
+
+void Settings::setApiTokenInCredentialStore(const QString &origin, bool saved)
+{
+    const QString key = originKey(credentialStoreGroup, origin);
+    if (saved == hasApiTokenInCredentialStore(origin))
+        return;
+    if (saved)
+        m_settings->setValue(key, true);
+    else
+        m_settings->remove(key);
+    m_settings->sync();
+}
+
+QString Settings::location() const
+{
+    return m_settings->fileName();
 }
 
 void Settings::sync()

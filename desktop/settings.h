@@ -44,6 +44,17 @@ public:
     TaskQuery filters() const;
     void setFilters(const TaskQuery &filters);
 
+    // API tokens by server origin, only for when no credential store is available (TokenStore
+    // decides). Written to disk at once; an empty token removes the entry.
+    QByteArray apiToken(const QString &origin) const;
+    void setApiToken(const QString &origin, const QByteArray &token);
+    // Whether a token for `origin` was saved in the credential store (not the token itself).
+    bool hasApiTokenInCredentialStore(const QString &origin) const;
+    void setApiTokenInCredentialStore(const QString &origin, bool saved);
+
+    // Where the settings are kept, for the user to read: a file, or a registry key on Windows.
+    QString location() const;
+
     void sync();
 
 private:

@@ -45,6 +45,13 @@ void TaskStore::stopPolling()
     m_pollTimer.stop();
 }
 
+void TaskStore::setHeld(bool held)
+{
+    m_held = held;
+    if (!m_held && m_cycleWanted && !m_cycleRunning)
+        startCycle();
+}
+
 QStringList TaskStore::knownAssignees() const
 {
     QStringList names(m_assignees.cbegin(), m_assignees.cend());
@@ -77,14 +84,14 @@ void TaskStore::reload()
 void TaskStore::poll()
 {
     // A slow server must not pile up requests: a tick while the last one runs is skipped.
-    if (m_cycleRunning)
+    if (m_cycleRunning || m_held)
         return;
     startCycle();
 }
 
 void TaskStore::startCycle()
 {
-    if (m_cycleRunning) {
+    if (m_cycleRunning || m_held) {
         m_cycleWanted = true;
         return;
     }

@@ -37,6 +37,10 @@ public:
     std::chrono::milliseconds pollInterval() const;
     void startPolling();
     void stopPolling();
+    // While held, no request goes out (the API token is still being read): refreshes asked for
+    // meanwhile wait, and the last of them runs on release; polling ticks are skipped.
+    void setHeld(bool held);
+    bool isHeld() const { return m_held; }
 
     bool hasLoaded() const { return m_loaded; }
     // False after a refresh failed, until one succeeds again.
@@ -96,6 +100,7 @@ private:
     TaskQuery m_query;
     QTimer m_pollTimer;
 
+    bool m_held = false;
     bool m_cycleRunning = false;
     bool m_cycleWanted = false;
     bool m_fullRefreshWanted = false;

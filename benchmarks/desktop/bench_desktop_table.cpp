@@ -127,11 +127,14 @@ int main(int argc, char *argv[])
     const int count = qMax(1, parser.value(countOption).toInt());
     const int runs = qMax(1, parser.value(runsOption).toInt());
 
+    // No keyring: the benchmark never sends a request, so it needs no token either.
+    qputenv("TASKFLOW_TOKEN_STORE", "settings");
     QTemporaryDir dir;
     Settings settings(dir.filePath(u"bench.ini"_s));
     settings.overrideServerUrl(QUrl(u"http://127.0.0.1:9"_s)); // never asked: see below
     MainWindow window(settings);
-    // The benchmark feeds the model itself: no polling, and the first request is cancelled.
+    // The benchmark feeds the model itself: no polling, and no request ever goes out.
+    window.taskStore()->setHeld(true);
     window.taskStore()->stopPolling();
     window.apiClient()->abortAll();
     window.resize(1280, 800);

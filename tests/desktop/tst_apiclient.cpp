@@ -1,5 +1,7 @@
 // ApiClient against a real taskflow-server on a free port: every endpoint the desktop uses,
-// the error shapes it relies on (404, 422), and a server that is down or never answers.
+// the error shapes it relies on (404, 422), and a server that is down or never answers. A
+// second server is started with API_TOKEN, for the bearer token and its 401s; a recording
+// socket server shows which requests carry the token.
 
 #include "apiclient.h"
 #include "testdatabase.h"
@@ -10,7 +12,9 @@
 #include <QTcpSocket>
 #include <QtTest>
 
+#include <algorithm>
 #include <functional>
+#include <memory>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -35,6 +39,56 @@ TaskChanges newTask(const QString &title)
     TaskChanges changes;
     changes.title = title;
     return changes;
+}
+
+constexpr char apiToken[] = "desktop-test-token.A1_b2~c3";
+
+// Answers every request with `answer` and keeps the head of each request it was sent: to see
+// which headers the client sends where.
+class RecordingServer
+{
+public:
+    explicit RecordingServer(QByteArray answer) : m_answer(std::move(answer))
+    {
+        m_server.listen(QHostAddress::LocalHost);
+        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                auto received = std::make_shared<QByteArray>();
+                QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, received] {
+                    *received += socket->readAll();
+                    const qsizetype end = received->indexOf("\r\n\r\n");
+                    if (end < 0)
+                        return;
+                    heads.append(received->left(end));
+                    received->clear();
+                    socket->write(m_answer);
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+    }
+
+    bool isListening() const { return m_server.isListening(); }
+    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_server.serverPort())); }
+
+    QList<QByteArray> heads;
+
+private:
+    QTcpServer m_server;
+    QByteArray m_answer;
+};
+
+const QByteArray emptyListAnswer = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                   "Content-Length: 2\r\nConnection: close\r\n\r\n[]";
+
+// The Authorization header of a request head, or a null QByteArray.
+QByteArray authorization(const QByteArray &head)
+{
+    for (const QByteArray &line : head.split('\n')) {
+        if (line.toLower().startsWith("authorization:"))
+            return line.mid(line.indexOf(':') + 1).trimmed();
+    }
+    return QByteArray();
 }
 
 // A port nothing listens on (it was free a moment ago).
@@ -77,6 +131,16 @@ private slots:
     void serverUrlFromUserInput();
     void parseTaskList();
 
+    void withoutTokenIsUnauthorized();
+    void wrongTokenIsRefused();
+    void tokenOpensEveryEndpoint();
+    void healthNeedsNoToken();
+    void checkToken_data();
+    void checkToken();
+    void checkTokenOnAServerThatIsDown();
+    void tokenGoesOnlyWhereItBelongs();
+    void tokenDoesNotFollowARedirectElsewhere();
+
 private:
     Task create(const TaskChanges &changes);
     QList<Task> list(const TaskQuery &query);
@@ -84,6 +148,8 @@ private:
     TestDatabase m_database;
     TestServer m_server;
     ApiClient m_client;
+    TestDatabase m_lockedDatabase;
+    TestServer m_lockedServer; // started with API_TOKEN=apiToken
 };
 
 void TestApiClient::initTestCase()
@@ -91,6 +157,10 @@ void TestApiClient::initTestCase()
     TASKFLOW_REQUIRE_DATABASE(m_database);
     QVERIFY2(m_server.start(m_database.url()), qPrintable(m_server.output()));
     m_client.setBaseUrl(m_server.url());
+    TASKFLOW_REQUIRE_DATABASE(m_lockedDatabase);
+    QProcessEnvironment locked;
+    locked.insert(u"API_TOKEN"_s, QString::fromLatin1(apiToken));
+    QVERIFY2(m_lockedServer.start(m_lockedDatabase.url(), locked), qPrintable(m_lockedServer.output()));
 }
 
 void TestApiClient::init()
@@ -501,6 +571,189 @@ void TestApiClient::parseTaskList()
     QVERIFY(!ApiClient::parseTaskList("[{\"id\": 1}]"));
     QVERIFY(!ApiClient::parseTaskList("not json"));
     QVERIFY(ApiClient::parseTaskList("[]")->isEmpty());
+}
+
+void TestApiClient::withoutTokenIsUnauthorized()
+{
+    ApiClient client;
+    client.setBaseUrl(m_lockedServer.url());
+    const auto list = await<TaskPage>(
+        [&](QObject *context, ApiCallback<TaskPage> done) { client.listTasks({}, context, done); });
+    QVERIFY(list);
+    QCOMPARE(list->error.kind, ApiError::Kind::Unauthorized);
+    QCOMPARE(list->error.httpStatus, 401);
+    QVERIFY(!list->error.isConnectionProblem()); // retrying alone will not help
+    QVERIFY2(list->error.message.contains(u"needs an API token"_s), qPrintable(list->error.message));
+    QVERIFY2(list->error.message.contains(u"Settings"_s), qPrintable(list->error.message));
+
+    const auto created = await<Task>([&](QObject *context, ApiCallback<Task> done) {
+        client.createTask(newTask(u"not without a token"_s), context, done);
+    });
+    QVERIFY(created);
+    QCOMPARE(created->error.kind, ApiError::Kind::Unauthorized);
+}
+
+void TestApiClient::wrongTokenIsRefused()
+{
+    ApiClient client;
+    client.setBaseUrl(m_lockedServer.url());
+    client.setToken("not-the-token");
+    const auto list = await<TaskPage>(
+        [&](QObject *context, ApiCallback<TaskPage> done) { client.listTasks({}, context, done); });
+    QVERIFY(list);
+    QCOMPARE(list->error.kind, ApiError::Kind::Unauthorized);
+    QVERIFY2(list->error.message.contains(u"refused the API token"_s), qPrintable(list->error.message));
+}
+
+void TestApiClient::tokenOpensEveryEndpoint()
+{
+    ApiClient client;
+    client.setBaseUrl(m_lockedServer.url());
+    client.setToken(apiToken);
+    QCOMPARE(client.token(), QByteArray(apiToken));
+
+    const auto created = await<Task>([&](QObject *context, ApiCallback<Task> done) {
+        client.createTask(newTask(u"Behind the token"_s), context, done);
+    });
+    QVERIFY(created);
+    QVERIFY2(created->ok(), qPrintable(created->error.message));
+    const QString id = created->value.id;
+
+    const auto list = await<TaskPage>(
+        [&](QObject *context, ApiCallback<TaskPage> done) { client.listTasks({}, context, done); });
+    QVERIFY(list && list->ok());
+    QVERIFY(std::any_of(list->value.tasks.cbegin(), list->value.tasks.cend(),
+                        [&](const Task &task) { return task.id == id; }));
+
+    const auto stats = await<TaskStats>(
+        [&](QObject *context, ApiCallback<TaskStats> done) { client.fetchStats({}, context, done); });
+    QVERIFY(stats && stats->ok());
+    QVERIFY(stats->value.total >= 1);
+
+    TaskChanges changes;
+    changes.status = TaskStatus::Done;
+    const auto updated = await<Task>([&](QObject *context, ApiCallback<Task> done) {
+        client.updateTask(id, changes, context, done);
+    });
+    QVERIFY(updated && updated->ok());
+    QCOMPARE(updated->value.status, TaskStatus::Done);
+
+    const auto fetched = await<Task>(
+        [&](QObject *context, ApiCallback<Task> done) { client.fetchTask(id, context, done); });
+    QVERIFY(fetched && fetched->ok());
+
+    const auto deleted = await<QString>(
+        [&](QObject *context, ApiCallback<QString> done) { client.deleteTask(id, context, done); });
+    QVERIFY(deleted && deleted->ok());
+    const auto gone = await<Task>(
+        [&](QObject *context, ApiCallback<Task> done) { client.fetchTask(id, context, done); });
+    QVERIFY(gone);
+    QCOMPARE(gone->error.kind, ApiError::Kind::NotFound);
+}
+
+void TestApiClient::healthNeedsNoToken()
+{
+    ApiClient client;
+    const auto health = await<ServerHealth>([&](QObject *context, ApiCallback<ServerHealth> done) {
+        client.checkHealth(m_lockedServer.url(), context, done);
+    });
+    QVERIFY(health);
+    QVERIFY2(health->ok(), qPrintable(health->error.message));
+    QVERIFY(health->value.healthy);
+}
+
+void TestApiClient::checkToken_data()
+{
+    QTest::addColumn<bool>("locked");
+    QTest::addColumn<QByteArray>("token");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("locked, none") << true << QByteArray() << int(ApiClient::TokenCheck::Missing);
+    QTest::newRow("locked, wrong") << true << QByteArray("wrong") << int(ApiClient::TokenCheck::Refused);
+    QTest::newRow("locked, right") << true << QByteArray(apiToken) << int(ApiClient::TokenCheck::Accepted);
+    QTest::newRow("open, none") << false << QByteArray() << int(ApiClient::TokenCheck::NotNeeded);
+    QTest::newRow("open, some") << false << QByteArray("anything") << int(ApiClient::TokenCheck::NotNeeded);
+}
+
+void TestApiClient::checkToken()
+{
+    QFETCH(bool, locked);
+    QFETCH(QByteArray, token);
+    QFETCH(int, expected);
+    // Whatever the client's own token: the dialog tries the one typed.
+    m_client.setToken(locked ? QByteArray("client-token") : QByteArray(apiToken));
+    const QUrl server = locked ? m_lockedServer.url() : m_server.url();
+    const auto result = await<ApiClient::TokenCheck>(
+        [&](QObject *context, ApiCallback<ApiClient::TokenCheck> done) {
+            m_client.checkToken(server, token, context, done);
+        });
+    m_client.setToken({});
+    QVERIFY(result);
+    QVERIFY2(result->ok(), qPrintable(result->error.message));
+    QCOMPARE(int(result->value), expected);
+}
+
+void TestApiClient::checkTokenOnAServerThatIsDown()
+{
+    const auto result = await<ApiClient::TokenCheck>(
+        [&](QObject *context, ApiCallback<ApiClient::TokenCheck> done) {
+            m_client.checkToken(QUrl(u"http://127.0.0.1:%1"_s.arg(closedPort())), apiToken, context, done);
+        });
+    QVERIFY(result);
+    QCOMPARE(result->error.kind, ApiError::Kind::Unreachable);
+}
+
+void TestApiClient::tokenGoesOnlyWhereItBelongs()
+{
+    RecordingServer server(emptyListAnswer);
+    QVERIFY(server.isListening());
+    ApiClient client;
+    client.setBaseUrl(server.url());
+    client.setToken(apiToken);
+
+    const auto list = await<TaskPage>(
+        [&](QObject *context, ApiCallback<TaskPage> done) { client.listTasks({}, context, done); });
+    QVERIFY(list && list->ok());
+    QCOMPARE(server.heads.size(), 1);
+    QCOMPARE(authorization(server.heads.at(0)), QByteArray(QByteArray("Bearer ") + apiToken));
+
+    // /health is open: the token stays home.
+    (void)await<ServerHealth>([&](QObject *context, ApiCallback<ServerHealth> done) {
+        client.checkHealth(server.url(), context, done);
+    });
+    QCOMPARE(server.heads.size(), 2);
+    QVERIFY2(server.heads.at(1).startsWith("GET /health "), server.heads.at(1).constData());
+    QVERIFY(authorization(server.heads.at(1)).isNull());
+
+    client.setToken({});
+    QVERIFY(await<TaskPage>([&](QObject *context, ApiCallback<TaskPage> done) {
+        client.listTasks({}, context, done);
+    }));
+    QCOMPARE(server.heads.size(), 3);
+    QVERIFY(authorization(server.heads.at(2)).isNull());
+}
+
+void TestApiClient::tokenDoesNotFollowARedirectElsewhere()
+{
+    RecordingServer elsewhere(emptyListAnswer);
+    QVERIFY(elsewhere.isListening());
+    RecordingServer redirecting("HTTP/1.1 302 Found\r\nLocation: " + elsewhere.url().toEncoded()
+                                + "/tasks\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    QVERIFY(redirecting.isListening());
+    ApiClient client;
+    client.setBaseUrl(redirecting.url());
+    client.setToken(apiToken);
+
+    const auto list = await<TaskPage>(
+        [&](QObject *context, ApiCallback<TaskPage> done) { client.listTasks({}, context, done); });
+    QVERIFY(list);
+    QCOMPARE(redirecting.heads.size(), 1);
+    QVERIFY(!authorization(redirecting.heads.at(0)).isNull());
+    for (const QByteArray &head : std::as_const(elsewhere.heads))
+        QVERIFY2(authorization(head).isNull(), head.constData());
+    QVERIFY(elsewhere.heads.isEmpty()); // not followed at all
+    QVERIFY(!list->ok());
+    QVERIFY2(list->error.message.contains(elsewhere.url().authority()), qPrintable(list->error.message));
+    QVERIFY2(list->error.message.contains(u"API token"_s), qPrintable(list->error.message));
 }
 
 QTEST_GUILESS_MAIN(TestApiClient)

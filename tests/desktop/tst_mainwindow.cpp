@@ -1,6 +1,7 @@
 // The real MainWindow against a real taskflow-server, driven as a user would: through the
 // toolbar actions, the task dialog, the confirmation box, the filters and the retry banner.
-// What the window did is checked on the server too (HttpClient), not only on screen.
+// What the window did is checked on the server too (HttpClient), not only on screen. API tokens
+// go to the throwaway settings file (TASKFLOW_TOKEN_STORE=settings), never to a keyring.
 
 #include "apiclient.h"
 #include "connectionbanner.h"
@@ -14,6 +15,7 @@
 #include "taskdialog.h"
 #include "taskstore.h"
 #include "tasktablemodel.h"
+#include "tokenstore.h"
 #include "testdatabase.h"
 #include "testserver.h"
 
@@ -90,6 +92,8 @@ private slots:
     void slowServerShowsBusyThenAMessage();
     void settingsAreRemembered();
     void settingsTestConnection();
+    void tokenThroughTheSettingsDialog();
+    void storedTokenIsReadBeforeTheFirstRequest();
     void aboutShowsTheVersion();
 
 private:
@@ -114,6 +118,7 @@ void TestMainWindow::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QApplication::setOrganizationName(u"TaskFlowTests"_s);
     QApplication::setApplicationName(u"tst_mainwindow"_s);
+    qputenv("TASKFLOW_TOKEN_STORE", "settings");
     TASKFLOW_REQUIRE_DATABASE(m_database);
     QVERIFY2(m_server.start(m_database.url()), qPrintable(m_server.output()));
     m_http = std::make_unique<HttpClient>(m_server.url());
@@ -787,6 +792,8 @@ void TestMainWindow::settingsTestConnection()
     auto *result = dialog->findChild<QLabel *>(u"connectionResult"_s);
     QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(u"healthy"_s), networkTimeoutMs);
     QVERIFY(result->text().contains(u"connected"_s));
+    auto *tokenResult = dialog->findChild<QLabel *>(u"tokenCheckResult"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(tokenResult->text().contains(u"No token needed"_s), networkTimeoutMs);
 
     dialog->accept();
     QTRY_VERIFY(!dialog);
@@ -794,6 +801,156 @@ void TestMainWindow::settingsTestConnection()
     QCOMPARE(m_settings->serverUrl(), m_server.url());
     QTRY_VERIFY_WITH_TIMEOUT(window->taskStore()->isConnected() && window->taskStore()->hasLoaded(),
                              networkTimeoutMs);
+}
+
+void TestMainWindow::tokenThroughTheSettingsDialog()
+{
+    // A server of its own that wants a token.
+    const QByteArray token = "desk-token.7Zq";
+    TestDatabase database;
+    QVERIFY(database.create());
+    TestServer server;
+    QProcessEnvironment environment;
+    environment.insert(u"API_TOKEN"_s, QString::fromLatin1(token));
+    QVERIFY2(server.start(database.url(), environment), qPrintable(server.output()));
+    HttpClient http(server.url());
+    QCOMPARE(http.post(u"/tasks"_s, taskBody(u"Behind the token"_s), {{"Authorization", "Bearer " + token}}).status,
+             201);
+    const QString origin = TokenStore::keyFor(server.url());
+
+    // No token yet: the banner says what to do, and offers Settings.
+    auto window = openWindow(server.url());
+    ConnectionBanner *banner = window->connectionBanner();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), networkTimeoutMs);
+    QVERIFY2(banner->message().contains(u"needs an API token"_s), qPrintable(banner->message()));
+    auto *settingsButton = banner->findChild<QPushButton *>(u"bannerSettingsButton"_s);
+    QVERIFY(settingsButton && settingsButton->isVisible());
+    QCOMPARE(window->taskView()->model()->rowCount(), 0);
+    QVERIFY(!QApplication::activeModalWidget());
+    QVERIFY2(window->findChild<QLabel *>(u"connectionText"_s)->text().contains(u"API token"_s),
+             qPrintable(window->findChild<QLabel *>(u"connectionText"_s)->text()));
+
+    const auto openSettings = [&](bool fromBanner) -> SettingsDialog * {
+        if (fromBanner)
+            QTest::mouseClick(settingsButton, Qt::LeftButton);
+        else
+            window->findChild<QAction *>(u"settingsAction"_s)->trigger();
+        SettingsDialog *dialog = nullptr;
+        (void)QTest::qWaitFor([&] {
+            dialog = window->findChild<SettingsDialog *>();
+            return dialog && dialog->isVisible() && dialog->isTokenKnown();
+        }, networkTimeoutMs);
+        return dialog;
+    };
+
+    // A wrong token first. The field hides what is typed, and says where the token is kept.
+    QPointer<SettingsDialog> dialog = openSettings(true);
+    QVERIFY(dialog);
+    auto *tokenEdit = dialog->findChild<QLineEdit *>(u"apiTokenEdit"_s);
+    QVERIFY(tokenEdit->text().isEmpty());
+    QCOMPARE(tokenEdit->echoMode(), QLineEdit::Password);
+    QCOMPARE(tokenEdit->placeholderText(), u"Only if the server requires one"_s);
+    QCOMPARE(dialog->focusWidget(), tokenEdit); // the banner's Settings… goes straight to it
+    auto *note = dialog->findChild<QLabel *>(u"tokenStorageNote"_s);
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(u"settings file"_s) && note->text().contains(m_settings->location()),
+             qPrintable(note->text()));
+    QTest::keyClicks(tokenEdit, u"wrong-token"_s);
+    auto *show = dialog->findChild<QAction *>(u"showTokenAction"_s);
+    QVERIFY(show);
+    show->trigger();
+    QCOMPARE(tokenEdit->echoMode(), QLineEdit::Normal);
+    show->trigger();
+    QCOMPARE(tokenEdit->echoMode(), QLineEdit::Password);
+    auto *check = dialog->findChild<QLabel *>(u"tokenCheckResult"_s);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"testConnectionButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(check->text().contains(u"Token refused"_s), networkTimeoutMs);
+    QVERIFY(dialog->findChild<QLabel *>(u"connectionResult"_s)->text().contains(u"healthy"_s));
+    dialog->accept();
+    QTRY_VERIFY(!dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible() && banner->message().contains(u"refused the API token"_s),
+                             networkTimeoutMs);
+    QCOMPARE(m_settings->apiToken(origin), QByteArray("wrong-token"));
+
+    // The right one: Test connection agrees, OK brings the rows.
+    dialog = openSettings(true);
+    QVERIFY(dialog);
+    tokenEdit = dialog->findChild<QLineEdit *>(u"apiTokenEdit"_s);
+    QCOMPARE(tokenEdit->text(), u"wrong-token"_s); // the stored one
+    tokenEdit->selectAll();
+    QTest::keyClicks(tokenEdit, QString::fromLatin1(token));
+    QCOMPARE(dialog->token(), token);
+    check = dialog->findChild<QLabel *>(u"tokenCheckResult"_s);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"testConnectionButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(check->text().contains(u"Token accepted"_s), networkTimeoutMs);
+    dialog->accept();
+    QTRY_VERIFY(!dialog);
+    QTRY_COMPARE_WITH_TIMEOUT(shownTitles(*window), QStringList{u"Behind the token"_s}, networkTimeoutMs);
+    QTRY_VERIFY(!banner->isVisible());
+    QVERIFY(window->taskStore()->isConnected());
+    QCOMPARE(window->apiClient()->token(), token);
+    QCOMPARE(m_settings->apiToken(origin), token);
+    QCOMPARE(m_settings->serverUrl(), server.url());
+
+    // Changes go through with it too.
+    window->findChild<QAction *>(u"newTaskAction"_s)->trigger();
+    QPointer<TaskDialog> taskDialog = waitForTaskDialog(*window);
+    QVERIFY(taskDialog);
+    QTest::keyClicks(taskDialog->findChild<QLineEdit *>(u"titleEdit"_s), u"Made with the token"_s);
+    QTest::mouseClick(taskDialog->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!taskDialog, networkTimeoutMs);
+    QCOMPARE(http.get(u"/tasks"_s, {{"Authorization", "Bearer " + token}}).array().size(), 2);
+
+    // An empty field deletes the stored token.
+    dialog = openSettings(false);
+    QVERIFY(dialog);
+    tokenEdit = dialog->findChild<QLineEdit *>(u"apiTokenEdit"_s);
+    tokenEdit->selectAll();
+    QTest::keyClick(tokenEdit, Qt::Key_Delete);
+    QVERIFY(dialog->token().isEmpty());
+    dialog->accept();
+    QTRY_VERIFY(!dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible() && banner->message().contains(u"needs an API token"_s),
+                             networkTimeoutMs);
+    QVERIFY(m_settings->apiToken(origin).isEmpty());
+    // What was shown stays shown meanwhile.
+    QCOMPARE(window->taskView()->model()->rowCount(), 2);
+}
+
+void TestMainWindow::storedTokenIsReadBeforeTheFirstRequest()
+{
+    const QByteArray token = "stored-before-start";
+    TestDatabase database;
+    QVERIFY(database.create());
+    TestServer server;
+    QProcessEnvironment environment;
+    environment.insert(u"API_TOKEN"_s, QString::fromLatin1(token));
+    QVERIFY2(server.start(database.url(), environment), qPrintable(server.output()));
+    QCOMPARE(HttpClient(server.url())
+                 .post(u"/tasks"_s, taskBody(u"Seen at once"_s), {{"Authorization", "Bearer " + token}})
+                 .status,
+             201);
+    m_settings->setServerUrl(server.url());
+    {
+        // With no token stored for the server, nothing waits (nor wakes the credential store).
+        MainWindow window(*m_settings);
+        QVERIFY(!window.taskStore()->isHeld());
+        QVERIFY(window.apiClient()->isBusy());
+    }
+    m_settings->setApiToken(TokenStore::keyFor(server.url()), token);
+
+    MainWindow window(*m_settings);
+    // Nothing goes out until the token is read, so no 401 comes back.
+    QVERIFY(window.taskStore()->isHeld());
+    QCOMPARE(window.apiClient()->pendingCount(), 0);
+    QSignalSpy failures(window.taskStore(), &TaskStore::refreshFailed);
+    window.taskStore()->setPollInterval(fastPolling);
+    window.show();
+    QTRY_COMPARE_WITH_TIMEOUT(shownTitles(window), QStringList{u"Seen at once"_s}, networkTimeoutMs);
+    QCOMPARE(failures.size(), 0);
+    QVERIFY(!window.connectionBanner()->isVisible());
+    QVERIFY(!window.taskStore()->isHeld());
+    QCOMPARE(window.apiClient()->token(), token);
 }
 
 void TestMainWindow::aboutShowsTheVersion()
