@@ -8,7 +8,7 @@
 #include <QTcpSocket>
 
 #include <deque>
-#include <QFuture>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -175,22 +175,23 @@ void ApiServer::start(Connection *connection, quint64 sequence, HttpRequest requ
 {
     ++connection->running;
     connection->runningUnsafe = !Connection::isSafe(request.method);
-    QFuture<HttpResponse> future = dispatch(request);
+    const HttpRequest received = request;
     request.body.clear(); // the answer needs the headers, not the body
-    if (future.isFinished()) {
-        finish(connection, sequence, request, future.result(), timer);
-        return;
-    }
     const QPointer<Connection> guard(connection);
-    future
-        .then(this,
-              [this, guard, sequence, request, timer](HttpResponse response) {
-                  finish(guard.data(), sequence, request, std::move(response), timer);
-              })
-        .onFailed(this, [this, guard, sequence, request, timer] {
-            finish(guard.data(), sequence, request,
-                   HttpResponse::error(500, u"Internal Server Error"_s), timer);
-        });
+    // Answers computed on this thread are finished at once; those from a database worker come
+    // back through the event loop (and are dropped if the server is gone by then).
+    dispatch(received, [this, guard, sequence, request, timer](HttpResponse response) {
+        if (QThread::currentThread() == thread()) {
+            finish(guard.data(), sequence, request, std::move(response), timer);
+            return;
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, guard, sequence, request, timer, response = std::move(response)]() mutable {
+                finish(guard.data(), sequence, request, std::move(response), timer);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void ApiServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
@@ -198,18 +199,18 @@ void ApiServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
     // handleRequest() answers every request itself, unknown paths included.
 }
 
-QFuture<HttpResponse> ApiServer::dispatch(const HttpRequest &request)
+void ApiServer::dispatch(const HttpRequest &request, const Respond &respond)
 {
     if (std::optional<HttpResponse> preflight = m_cors.preflight(request))
-        return QtFuture::makeReadyFuture(std::move(*preflight));
+        return respond(std::move(*preflight));
     if (std::optional<HttpResponse> refused = m_access.check(request))
-        return QtFuture::makeReadyFuture(std::move(*refused));
+        return respond(std::move(*refused));
     if (request.body.size() > m_maxBodyBytes)
-        return QtFuture::makeReadyFuture(HttpResponse::error(413, u"Request body too large"_s));
+        return respond(HttpResponse::error(413, u"Request body too large"_s));
 
     const Router::Match match = m_router.match(request.method, request.path);
     if (match.handler)
-        return (*match.handler)(request, match.captures);
+        return (*match.handler)(request, match.captures, respond);
     if (match.allowedMethods.isEmpty()) {
         // As Starlette does (redirect_slashes): /tasks/ is a 307 to /tasks.
         if (request.path.size() > 1 && request.path.endsWith(u'/')
@@ -219,13 +220,13 @@ QFuture<HttpResponse> ApiServer::dispatch(const HttpRequest &request)
             redirect.contentType.clear();
             redirect.setHeader("Location", QUrl::toPercentEncoding(request.path.chopped(1), "/")
                                                + (request.query.isEmpty() ? QByteArray() : '?' + request.query));
-            return QtFuture::makeReadyFuture(std::move(redirect));
+            return respond(std::move(redirect));
         }
-        return QtFuture::makeReadyFuture(HttpResponse::error(404, u"Not Found"_s));
+        return respond(HttpResponse::error(404, u"Not Found"_s));
     }
     HttpResponse response = HttpResponse::error(405, u"Method Not Allowed"_s);
     response.setHeader("Allow", match.allowedMethods.join(", "));
-    return QtFuture::makeReadyFuture(std::move(response));
+    return respond(std::move(response));
 }
 
 void ApiServer::finish(Connection *connection, quint64 sequence, const HttpRequest &request,

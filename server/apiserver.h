@@ -7,7 +7,6 @@
 
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>
-#include <QFuture>
 #include <QPointer>
 
 #include <map>
@@ -59,7 +58,7 @@ private:
 
     void start(Connection *connection, quint64 sequence, HttpRequest request,
                const QElapsedTimer &timer);
-    QFuture<HttpResponse> dispatch(const HttpRequest &request);
+    void dispatch(const HttpRequest &request, const Respond &respond);
     void finish(Connection *connection, quint64 sequence, const HttpRequest &request,
                 HttpResponse response, const QElapsedTimer &timer);
     void flush(Connection &connection);

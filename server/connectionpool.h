@@ -30,7 +30,23 @@ public:
     const DatabaseUrl &url() const { return m_url; }
     int size() const { return m_threads.maxThreadCount(); }
 
-    // Runs `work(DatabaseSession &)` on a worker. Failures arrive as DatabaseError in the future.
+    // Runs `task()` on a worker thread; it calls call() for its database work.
+    template <typename Task>
+    void post(Task task)
+    {
+        m_threads.start(std::move(task));
+    }
+
+    // On a worker thread: runs `work(DatabaseSession &)` with this thread's connection, and
+    // once more on a fresh connection when the first found it dead. Throws DatabaseError.
+    template <typename Work>
+    auto call(Work &&work)
+    {
+        return withSession(work);
+    }
+
+    // Runs `work(DatabaseSession &)` on a worker, for start-up code that waits for the result
+    // (QFuture::result() rethrows a DatabaseError). Requests use post() instead.
     template <typename Work>
     auto run(Work work) -> QFuture<std::invoke_result_t<Work &, DatabaseSession &>>
     {

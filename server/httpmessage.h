@@ -5,6 +5,8 @@
 #include <QPair>
 #include <QString>
 
+#include <functional>
+
 namespace taskflow {
 
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
@@ -40,5 +42,8 @@ struct HttpResponse
     static HttpResponse text(int status, QByteArray body);
     static HttpResponse noContent();
 };
+
+// Hands a handler's answer back to the HTTP layer. It may be called on any thread, once.
+using Respond = std::function<void(HttpResponse)>;
 
 } // namespace taskflow

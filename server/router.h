@@ -2,7 +2,6 @@
 
 #include "httpmessage.h"
 
-#include <QFuture>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -16,8 +15,8 @@ namespace taskflow {
 class Router
 {
 public:
-    using Handler =
-        std::function<QFuture<HttpResponse>(const HttpRequest &request, const QStringList &captures)>;
+    using Handler = std::function<void(const HttpRequest &request, const QStringList &captures,
+                                       const Respond &respond)>;
 
     struct Route
     {

@@ -24,8 +24,9 @@ Server::Server(ServerConfig config, QObject *parent)
 
 Server::~Server()
 {
-    delete m_http;
+    // Workers post their answers to the HTTP side: they stop first.
     m_pool.reset();
+    delete m_http;
 }
 
 bool Server::start(QString *error)

@@ -11,18 +11,12 @@
 
 #include <QFile>
 #include <QUuid>
-#include <QFuture>
 
 using namespace Qt::StringLiterals;
 
 namespace taskflow {
 
 namespace {
-
-QFuture<HttpResponse> ready(HttpResponse response)
-{
-    return QtFuture::makeReadyFuture(std::move(response));
-}
 
 HttpResponse validationFailed(const ValidationErrors &errors)
 {
@@ -73,8 +67,9 @@ TaskApi::TaskApi(ConnectionPool &pool, const ServerConfig &config)
 void TaskApi::registerRoutes(Router &router)
 {
     const auto to = [this](auto handler) {
-        return [this, handler](const HttpRequest &request, const Captures &captures) {
-            return (this->*handler)(request, captures);
+        return [this, handler](const HttpRequest &request, const Captures &captures,
+                               const Respond &respond) {
+            (this->*handler)(request, captures, respond);
         };
     };
     router.add("GET", u"/"_s, to(&TaskApi::root));
@@ -93,28 +88,34 @@ void TaskApi::registerRoutes(Router &router)
 }
 
 template <typename Work>
-QFuture<HttpResponse> TaskApi::onDatabase(Work work)
+void TaskApi::onDatabase(Work work, const Respond &respond)
 {
-    return m_pool
-        .run([work = std::move(work)](DatabaseSession &session) mutable {
-            TaskRepository repository(session);
-            return work(repository);
-        })
-        .onFailed([](const DatabaseError &error) {
+    // One task on the pool, one answer back: no QFuture continuations, which Qt 6.4 can run
+    // twice when one is attached while a worker completes the future.
+    m_pool.post([pool = &m_pool, work = std::move(work), respond]() mutable {
+        HttpResponse response;
+        try {
+            response = pool->call([&work](DatabaseSession &session) {
+                TaskRepository repository(session);
+                return work(repository);
+            });
+        } catch (const DatabaseError &error) {
             if (error.kind() == DatabaseError::Kind::Unavailable) {
                 qCWarning(lcSql).noquote() << "database unavailable:" << error.message();
-                return HttpResponse::error(503, u"Database unavailable"_s);
+                response = HttpResponse::error(503, u"Database unavailable"_s);
+            } else {
+                qCCritical(lcSql).noquote() << "database error:" << error.message();
+                response = HttpResponse::error(500, u"Internal Server Error"_s);
             }
-            qCCritical(lcSql).noquote() << "database error:" << error.message();
-            return HttpResponse::error(500, u"Internal Server Error"_s);
-        })
-        .onFailed([] {
-            qCCritical(lcServer) << "unexpected exception in a request handler";
-            return HttpResponse::error(500, u"Internal Server Error"_s);
-        });
+        } catch (const std::exception &error) {
+            qCCritical(lcServer) << "unexpected exception in a request handler:" << error.what();
+            response = HttpResponse::error(500, u"Internal Server Error"_s);
+        }
+        respond(std::move(response));
+    });
 }
 
-QFuture<HttpResponse> TaskApi::root(const HttpRequest &, const Captures &)
+void TaskApi::root(const HttpRequest &, const Captures &, const Respond &respond)
 {
     QByteArray body;
     JsonWriter json(body);
@@ -126,17 +127,19 @@ QFuture<HttpResponse> TaskApi::root(const HttpRequest &, const Captures &)
     json.key("docs");
     json.value(u"/docs"_s);
     json.endObject();
-    return ready(HttpResponse::json(200, std::move(body)));
+    return respond(HttpResponse::json(200, std::move(body)));
 }
 
-QFuture<HttpResponse> TaskApi::health(const HttpRequest &, const Captures &)
+void TaskApi::health(const HttpRequest &, const Captures &, const Respond &respond)
 {
-    const QString environment = m_environment;
-    return m_pool.run([](DatabaseSession &session) { return TaskRepository(session).countAll(); })
-        .then([environment](qint64 count) {
-            QByteArray body;
-            JsonWriter json(body);
-            json.beginObject();
+    m_pool.post([pool = &m_pool, environment = m_environment, respond] {
+        QByteArray body;
+        JsonWriter json(body);
+        json.beginObject();
+        int status = 200;
+        try {
+            const qint64 count =
+                pool->call([](DatabaseSession &session) { return TaskRepository(session).countAll(); });
             json.key("status");
             json.value(u"healthy"_s);
             json.key("database");
@@ -147,92 +150,83 @@ QFuture<HttpResponse> TaskApi::health(const HttpRequest &, const Captures &)
             json.value(environment);
             json.key("version");
             json.value(QStringLiteral(TASKFLOW_VERSION));
-            json.endObject();
-            return HttpResponse::json(200, std::move(body));
-        })
-        .onFailed([](const DatabaseError &error) {
+        } catch (const DatabaseError &error) {
             qCWarning(lcSql).noquote() << "health check failed:" << error.message();
             // The driver's reason helps an operator; a failed query's SQL text stays in the log.
-            const QString reason = error.kind() == DatabaseError::Kind::Unavailable
-                ? error.message()
-                : u"query failed"_s;
-            QByteArray body;
-            JsonWriter json(body);
-            json.beginObject();
+            status = 503;
             json.key("status");
             json.value(u"unhealthy"_s);
             json.key("database");
-            json.value(reason);
-            json.endObject();
-            return HttpResponse::json(503, std::move(body));
-        })
-        .onFailed([] {
-            return HttpResponse::json(503, R"({"status":"unhealthy","database":"error"})");
-        });
+            json.value(error.kind() == DatabaseError::Kind::Unavailable ? error.message()
+                                                                        : u"query failed"_s);
+        }
+        json.endObject();
+        respond(HttpResponse::json(status, std::move(body)));
+    });
 }
 
-QFuture<HttpResponse> TaskApi::openApi(const HttpRequest &, const Captures &)
+void TaskApi::openApi(const HttpRequest &, const Captures &, const Respond &respond)
 {
     static const QByteArray document = loadResource(u"openapi.json"_s);
     if (document.isEmpty())
-        return ready(HttpResponse::error(500, u"Internal Server Error"_s));
-    return ready(HttpResponse::json(200, document));
+        return respond(HttpResponse::error(500, u"Internal Server Error"_s));
+    return respond(HttpResponse::json(200, document));
 }
 
-QFuture<HttpResponse> TaskApi::docs(const HttpRequest &, const Captures &)
+void TaskApi::docs(const HttpRequest &, const Captures &, const Respond &respond)
 {
     static const QByteArray page = loadResource(u"docs.html"_s);
     if (page.isEmpty())
-        return ready(HttpResponse::error(500, u"Internal Server Error"_s));
+        return respond(HttpResponse::error(500, u"Internal Server Error"_s));
     HttpResponse response = HttpResponse::json(200, page);
     response.contentType = "text/html; charset=utf-8";
-    return ready(std::move(response));
+    return respond(std::move(response));
 }
 
-QFuture<HttpResponse> TaskApi::ceiling(const HttpRequest &, const Captures &)
+void TaskApi::ceiling(const HttpRequest &, const Captures &, const Respond &respond)
 {
-    return ready(HttpResponse::json(200, R"({"status":"ok"})"));
+    return respond(HttpResponse::json(200, R"({"status":"ok"})"));
 }
 
-QFuture<HttpResponse> TaskApi::listTasks(const HttpRequest &request, const Captures &)
+void TaskApi::listTasks(const HttpRequest &request, const Captures &, const Respond &respond)
 {
     TaskQuery::Parsed parsed = TaskQuery::fromQueryString(request.query);
     if (!parsed.errors.isEmpty())
-        return ready(validationFailed(parsed.errors));
+        return respond(validationFailed(parsed.errors));
     return onDatabase([query = parsed.query](TaskRepository &tasks) {
         HttpResponse response = HttpResponse::json(200, Task::listToJson(tasks.list(query)));
         if (query.isPaged())
             response.setHeader("X-Total-Count", QByteArray::number(tasks.count(query)));
         return response;
-    });
+    }, respond);
 }
 
-QFuture<HttpResponse> TaskApi::taskStats(const HttpRequest &request, const Captures &)
+void TaskApi::taskStats(const HttpRequest &request, const Captures &, const Respond &respond)
 {
     TaskQuery::Parsed parsed = TaskQuery::fromQueryString(request.query);
     if (!parsed.errors.isEmpty())
-        return ready(validationFailed(parsed.errors));
+        return respond(validationFailed(parsed.errors));
     return onDatabase([query = parsed.query](TaskRepository &tasks) {
         return HttpResponse::json(200, tasks.stats(query, IsoDateTime::nowUtc()).toJson());
-    });
+    }, respond);
 }
 
-QFuture<HttpResponse> TaskApi::getTask(const HttpRequest &, const Captures &captures)
+void TaskApi::getTask(const HttpRequest &, const Captures &captures, const Respond &respond)
 {
     return onDatabase([id = captures.value(0)](TaskRepository &tasks) {
         const std::optional<Task> task = tasks.find(id);
         return task ? HttpResponse::json(200, task->toJson()) : taskNotFound();
-    });
+    }, respond);
 }
 
-QFuture<HttpResponse> TaskApi::createTask(const HttpRequest &request, const Captures &)
+void TaskApi::createTask(const HttpRequest &request, const Captures &, const Respond &respond)
 {
     if (auto refused = refuseBodyType(request))
-        return ready(*refused);
+        return respond(*refused);
     const TaskChanges::Parsed parsed =
         TaskChanges::fromJson(request.body, TaskChanges::Mode::Create);
     if (!parsed.errors.isEmpty())
-        return ready(validationFailed(parsed.errors));
+        return respond(validationFailed(parsed.errors));
 
     // Id and timestamps are fixed before the work starts, so a retry after a lost connection
     // inserts the same row.
@@ -243,28 +237,28 @@ QFuture<HttpResponse> TaskApi::createTask(const HttpRequest &request, const Capt
     return onDatabase([task](TaskRepository &tasks) {
         tasks.insert(task);
         return HttpResponse::json(201, task.toJson());
-    });
+    }, respond);
 }
 
-QFuture<HttpResponse> TaskApi::updateTask(const HttpRequest &request, const Captures &captures)
+void TaskApi::updateTask(const HttpRequest &request, const Captures &captures, const Respond &respond)
 {
     if (auto refused = refuseBodyType(request))
-        return ready(*refused);
+        return respond(*refused);
     const TaskChanges::Parsed parsed =
         TaskChanges::fromJson(request.body, TaskChanges::Mode::Update);
     if (!parsed.errors.isEmpty())
-        return ready(validationFailed(parsed.errors));
+        return respond(validationFailed(parsed.errors));
     return onDatabase([id = captures.value(0), changes = parsed.changes](TaskRepository &tasks) {
         const std::optional<Task> task = tasks.update(id, changes, IsoDateTime::nowUtc());
         return task ? HttpResponse::json(200, task->toJson()) : taskNotFound();
-    });
+    }, respond);
 }
 
-QFuture<HttpResponse> TaskApi::deleteTask(const HttpRequest &, const Captures &captures)
+void TaskApi::deleteTask(const HttpRequest &, const Captures &captures, const Respond &respond)
 {
     return onDatabase([id = captures.value(0)](TaskRepository &tasks) {
         return tasks.remove(id) ? HttpResponse::noContent() : taskNotFound();
-    });
+    }, respond);
 }
 
 } // namespace taskflow

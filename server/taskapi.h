@@ -3,7 +3,6 @@
 #include "httpmessage.h"
 #include "router.h"
 
-#include <QFuture>
 #include <QString>
 
 namespace taskflow {
@@ -25,21 +24,22 @@ public:
 private:
     using Captures = QStringList;
 
-    QFuture<HttpResponse> root(const HttpRequest &request, const Captures &);
-    QFuture<HttpResponse> health(const HttpRequest &request, const Captures &);
-    QFuture<HttpResponse> openApi(const HttpRequest &request, const Captures &);
-    QFuture<HttpResponse> docs(const HttpRequest &request, const Captures &);
-    QFuture<HttpResponse> listTasks(const HttpRequest &request, const Captures &);
-    QFuture<HttpResponse> taskStats(const HttpRequest &request, const Captures &);
-    QFuture<HttpResponse> getTask(const HttpRequest &request, const Captures &captures);
-    QFuture<HttpResponse> createTask(const HttpRequest &request, const Captures &);
-    QFuture<HttpResponse> updateTask(const HttpRequest &request, const Captures &captures);
-    QFuture<HttpResponse> deleteTask(const HttpRequest &request, const Captures &captures);
-    QFuture<HttpResponse> ceiling(const HttpRequest &request, const Captures &);
+    void root(const HttpRequest &request, const Captures &, const Respond &respond);
+    void health(const HttpRequest &request, const Captures &, const Respond &respond);
+    void openApi(const HttpRequest &request, const Captures &, const Respond &respond);
+    void docs(const HttpRequest &request, const Captures &, const Respond &respond);
+    void listTasks(const HttpRequest &request, const Captures &, const Respond &respond);
+    void taskStats(const HttpRequest &request, const Captures &, const Respond &respond);
+    void getTask(const HttpRequest &request, const Captures &captures, const Respond &respond);
+    void createTask(const HttpRequest &request, const Captures &, const Respond &respond);
+    void updateTask(const HttpRequest &request, const Captures &captures, const Respond &respond);
+    void deleteTask(const HttpRequest &request, const Captures &captures, const Respond &respond);
+    void ceiling(const HttpRequest &request, const Captures &, const Respond &respond);
 
-    // Runs `work(TaskRepository &)` on a worker; database failures become 503 or 500.
+    // Runs `work(TaskRepository &)` on a database worker and responds with what it returns;
+    // database failures become 503 or 500.
     template <typename Work>
-    QFuture<HttpResponse> onDatabase(Work work);
+    void onDatabase(Work work, const Respond &respond);
 
     ConnectionPool &m_pool;
     QString m_environment;
