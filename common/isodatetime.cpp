@@ -102,17 +102,60 @@ ParseResult parse(QStringView text)
     return ParseResult{local.toUTC(), {}};
 }
 
-QString toApi(const QDateTime &utc)
+namespace {
+
+// Writes `value` as `width` digits at `out`. QDateTime::toString(format) goes through QLocale
+// and QCalendar and was a tenth of the server's time per task written.
+char16_t *putDigits(char16_t *out, int value, int width)
+{
+    for (int i = width - 1; i >= 0; --i) {
+        out[i] = char16_t(u'0' + value % 10);
+        value /= 10;
+    }
+    return out + width;
+}
+
+// `YYYY-MM-DD<sep>HH:MM:SS`, then `.mmm` (and `000` more when `micro`) unless `trimZeroMs`
+// and there are no milliseconds, then `suffix`.
+QString format(const QDateTime &utc, char16_t separator, bool trimZeroMs, bool micro,
+               QStringView suffix)
 {
     const QDateTime t = utc.toUTC();
-    const QString format = t.time().msec() != 0 ? u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s
-                                                : u"yyyy-MM-ddTHH:mm:ssZ"_s;
-    return t.toString(format);
+    const QDate date = t.date();
+    const QTime time = t.time();
+    char16_t buffer[40];
+    char16_t *out = putDigits(buffer, date.year(), 4);
+    *out++ = u'-';
+    out = putDigits(out, date.month(), 2);
+    *out++ = u'-';
+    out = putDigits(out, date.day(), 2);
+    *out++ = separator;
+    out = putDigits(out, time.hour(), 2);
+    *out++ = u':';
+    out = putDigits(out, time.minute(), 2);
+    *out++ = u':';
+    out = putDigits(out, time.second(), 2);
+    if (!trimZeroMs || time.msec() != 0) {
+        *out++ = u'.';
+        out = putDigits(out, time.msec(), 3);
+        if (micro)
+            out = putDigits(out, 0, 3);
+    }
+    for (const QChar c : suffix)
+        *out++ = c.unicode();
+    return QString(reinterpret_cast<const QChar *>(buffer), out - buffer);
+}
+
+} // namespace
+
+QString toApi(const QDateTime &utc)
+{
+    return format(utc, u'T', true, false, u"Z");
 }
 
 QString toDatabase(const QDateTime &utc)
 {
-    return utc.toUTC().toString(u"yyyy-MM-dd HH:mm:ss.zzz000"_s);
+    return format(utc, u' ', false, true, {});
 }
 
 std::optional<QDateTime> fromDatabase(QStringView text)

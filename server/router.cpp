@@ -6,27 +6,27 @@ namespace taskflow {
 
 void Router::add(const QByteArray &method, const QString &pattern, Handler handler)
 {
-    m_routes.append(Route{method, pattern, std::move(handler)});
+    m_routes.append(Route{method, pattern, std::move(handler), pattern.split(u'/')});
 }
 
-bool Router::matches(const QString &pattern, const QString &path, QStringList *captures)
+bool Router::matches(const Route &route, const QList<QStringView> &path, QStringList *captures)
 {
-    const QList<QStringView> want = QStringView(pattern).split(u'/');
-    const QList<QStringView> have = QStringView(path).split(u'/');
-    if (want.size() != have.size())
+    if (route.segments.size() != path.size())
         return false;
-    QStringList found;
-    for (qsizetype i = 0; i < want.size(); ++i) {
-        if (want[i].startsWith(u'{') && want[i].endsWith(u'}')) {
-            if (have[i].isEmpty())
+    for (qsizetype i = 0; i < path.size(); ++i) {
+        const QString &want = route.segments[i];
+        if (want.startsWith(u'{') && want.endsWith(u'}')) {
+            if (path[i].isEmpty())
                 return false;
-            found.append(have[i].toString());
-        } else if (want[i] != have[i]) {
+        } else if (want != path[i]) {
             return false;
         }
     }
-    if (captures)
-        *captures = found;
+    captures->clear();
+    for (qsizetype i = 0; i < path.size(); ++i) {
+        if (route.segments[i].startsWith(u'{'))
+            captures->append(path[i].toString());
+    }
     return true;
 }
 
@@ -35,9 +35,10 @@ Router::Match Router::match(const QByteArray &method, const QString &path) const
     Match result;
     // HEAD is GET without the body, as Starlette answers it.
     const QByteArray wanted = method == "HEAD" ? QByteArray("GET") : method;
+    const QList<QStringView> segments = QStringView(path).split(u'/');
+    QStringList captures;
     for (const Route &route : m_routes) {
-        QStringList captures;
-        if (!matches(route.pattern, path, &captures))
+        if (!matches(route, segments, &captures))
             continue;
         if (!result.allowedMethods.contains(route.method))
             result.allowedMethods.append(route.method);

@@ -23,6 +23,7 @@ public:
         QByteArray method;
         QString pattern;
         Handler handler;
+        QStringList segments; // the pattern split at '/', once
     };
 
     struct Match
@@ -37,7 +38,7 @@ public:
     const QList<Route> &routes() const { return m_routes; }
 
 private:
-    static bool matches(const QString &pattern, const QString &path, QStringList *captures);
+    static bool matches(const Route &route, const QList<QStringView> &path, QStringList *captures);
 
     QList<Route> m_routes;
 };

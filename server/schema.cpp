@@ -120,6 +120,14 @@ const QList<Schema::Migration> &Schema::migrations()
              u"CREATE INDEX IF NOT EXISTS ix_tasks_status ON tasks (status, id)"_s,
              u"CREATE INDEX IF NOT EXISTS ix_tasks_priority ON tasks (priority, id)"_s,
          }},
+        // PostgreSQL reads (due_date, id) backwards as DESC NULLS FIRST; -due_date wants the
+        // tasks without a due date last. SQLite's backward scan already gives that.
+        {2,
+         u"index for due_date descending, tasks without a due date last"_s,
+         {},
+         {
+             u"CREATE INDEX IF NOT EXISTS ix_tasks_due_date_desc ON tasks (due_date DESC NULLS LAST, id DESC)"_s,
+         }},
     };
     return all;
 }

@@ -123,8 +123,11 @@ QString TaskRepository::orderClause(const TaskQuery &query) const
     // means the output column: qualified, it sorts by (and uses the index of) the real column.
     const QString table = m_session.isPostgres() ? u"tasks."_s : QString();
     key.prepend(table);
-    // Tasks without a due date come last in either direction; ties go by id.
-    return u" ORDER BY %1 %2 NULLS LAST, %3id %2"_s.arg(key, dir, table);
+    // Tasks without a due date come last in either direction; ties go by id. Only due_date
+    // says NULLS LAST: the other keys are never null in our rows, and on PostgreSQL a DESC
+    // NULLS LAST the index cannot give would turn a page of 50 into a sort of the whole table.
+    const QString nulls = query.sortKey == TaskSortKey::DueDate ? u" NULLS LAST"_s : QString();
+    return u" ORDER BY %1 %2%4, %3id %2"_s.arg(key, dir, table, nulls);
 }
 
 std::optional<Task> TaskRepository::find(const QString &id)
