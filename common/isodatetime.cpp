@@ -98,8 +98,12 @@ ParseResult parse(QStringView text)
     if (pos != text.size())
         return refuse(u"unexpected characters after the time"_s);
 
-    const QDateTime local(date, time, Qt::OffsetFromUTC, offsetSeconds);
-    return ParseResult{local.toUTC(), {}};
+    const QDateTime utc = QDateTime(date, time, Qt::OffsetFromUTC, offsetSeconds).toUTC();
+    // An offset can carry 0001-01-01 or 9999-12-31 out of the years the API (and SQLAlchemy)
+    // can write back.
+    if (utc.date().year() < 1 || utc.date().year() > 9999)
+        return refuse(u"the date in UTC is outside the years 1 to 9999"_s);
+    return ParseResult{utc, {}};
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #include "taskchanges.h"
 
 #include "isodatetime.h"
+#include "jsonsyntax.h"
 #include "jsonwriter.h"
 
 #include <QJsonArray>
@@ -176,6 +177,17 @@ TaskChanges::Parsed TaskChanges::fromJson(const QByteArray &body, Mode mode)
         return parsed;
     }
     QJsonParseError parseError{};
+    if (!isStrictJson(body)) {
+        // Qt would read some of these; FastAPI does not, and neither do we. Qt's parser still
+        // says where and why, when it can.
+        QJsonDocument::fromJson(body, &parseError);
+        const QString why = parseError.error != QJsonParseError::NoError
+            ? parseError.errorString()
+            : u"not valid JSON"_s;
+        errors.append(ValidationError::body(QString(), u"json_invalid"_s, u"JSON decode error"_s,
+                                            QJsonObject{{u"error"_s, why}}));
+        return parsed;
+    }
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     // Qt 6.4 refuses a bare value at the top level; JSON (and FastAPI) allow it, and it is then
     // a body that is not an object rather than one that is not JSON.

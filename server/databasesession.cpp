@@ -15,6 +15,10 @@ QString redactedError(const QString &message, const DatabaseUrl &url)
     QString text = message.simplified();
     if (!url.password.isEmpty())
         text.replace(url.password, u"***"_s);
+    for (const QString &option : {u"password"_s, u"sslpassword"_s}) {
+        if (const QString secret = url.value(option); !secret.isEmpty())
+            text.replace(secret, u"***"_s);
+    }
     return text;
 }
 

@@ -1,5 +1,6 @@
 #include "databaseurl.h"
 
+#include <QRegularExpression>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -18,6 +19,19 @@ QString percentDecoded(QStringView text)
     return QString::fromUtf8(QByteArray::fromPercentEncoding(text.toUtf8()));
 }
 
+// Control characters (newlines, NUL) in a decoded part would end libpq's connection string or
+// forge lines in the log; ';' is the separator QSqlDatabase's options use.
+bool hasControlCharacters(QStringView text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        // C0, DEL, C1, and the Unicode line and paragraph separators.
+        if (u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0x2028 || u == 0x2029)
+            return true;
+    }
+    return false;
+}
+
 // libpq's connection-string values: quoted when they hold spaces or quotes.
 QString libpqValue(const QString &value)
 {
@@ -27,6 +41,11 @@ QString libpqValue(const QString &value)
     QString escaped = value;
     escaped.replace(u"\\"_s, u"\\\\"_s).replace(u"'"_s, u"\\'"_s);
     return u'\'' + escaped + u'\'';
+}
+
+bool isSecretOption(const QString &key)
+{
+    return key == u"password"_s || key == u"sslpassword"_s;
 }
 
 } // namespace
@@ -53,75 +72,66 @@ DatabaseUrl::Parsed DatabaseUrl::parse(const QString &text)
             path.truncate(query);
         result.driver = Driver::Sqlite;
         result.sqlitePath = path.isEmpty() ? u":memory:"_s : percentDecoded(path);
+        if (hasControlCharacters(result.sqlitePath))
+            return refuse(u"the SQLite path holds a control character"_s);
         return Parsed{result, {}};
     }
     if (scheme != u"postgresql"_s && scheme != u"postgres"_s
         && scheme != u"postgresql+psycopg2"_s && scheme != u"postgresql+psycopg"_s) {
-        return refuse(u"unsupported database '%1': use sqlite:/// or postgresql://"_s.arg(scheme));
+        return refuse(u"unsupported database '%1': use sqlite:/// or postgresql://"_s.arg(
+            hasControlCharacters(scheme) ? u"?"_s : scheme.left(40)));
     }
 
     result.driver = Driver::Postgres;
-    QString authority = rest;
-    QString query;
-    QString path;
-    if (const qsizetype q = authority.indexOf(u'?'); q >= 0) {
-        query = authority.mid(q + 1);
-        authority.truncate(q);
+    // SQLAlchemy's own URL pattern (sqlalchemy.engine.url._parse_url), so that a URL means here
+    // what it meant to the original backend: the password runs to the first '@' (a literal '@'
+    // in it must be written %40), and a '/' or '?' inside it does not end it.
+    static const QRegularExpression pattern(
+        u"^(?:(?<user>[^:/]*)(?::(?<password>[^@]*))?@)?"
+        "(?:(?:\\[(?<ipv6>[^/?]+)\\]|(?<host>[^/:?]+))?(?::(?<port>[^/?]*))?)?"
+        "(?:/(?<database>[^?]*))?(?:\\?(?<query>.*))?$"_s,
+        QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch match = pattern.match(rest);
+    if (!match.hasMatch())
+        return refuse(u"the URL is not of the form postgresql://user:password@host:port/dbname"_s);
+    result.userName = percentDecoded(match.captured(u"user"));
+    result.password = percentDecoded(match.captured(u"password"));
+    const bool ipv6 = match.hasCaptured(u"ipv6");
+    result.host = ipv6 ? match.captured(u"ipv6") : percentDecoded(match.captured(u"host"));
+    if (result.host.contains(u'@') || result.host.contains(u'['))
+        return refuse(u"the host name is not valid (write an '@' in the password as %40)"_s);
+    if (match.hasCaptured(u"port")) {
+        bool ok = false;
+        result.port = match.captured(u"port").toInt(&ok);
+        if (!ok || result.port < 1 || result.port > 65535)
+            return refuse(u"the port must be a number from 1 to 65535"_s);
     }
-    if (const qsizetype slash = authority.indexOf(u'/'); slash >= 0) {
-        path = authority.mid(slash + 1);
-        authority.truncate(slash);
-    }
-    // The password may itself hold '@' when it was not percent-encoded: the last '@' ends it.
-    if (const qsizetype at = authority.lastIndexOf(u'@'); at >= 0) {
-        const QString userInfo = authority.left(at);
-        authority = authority.mid(at + 1);
-        const qsizetype colon = userInfo.indexOf(u':');
-        result.userName = percentDecoded(colon >= 0 ? userInfo.left(colon) : userInfo);
-        if (colon >= 0)
-            result.password = percentDecoded(userInfo.mid(colon + 1));
-    }
-    QString host = authority;
-    if (host.startsWith(u'[')) { // IPv6 literal
-        const qsizetype close = host.indexOf(u']');
-        if (close < 0)
-            return refuse(u"the host's IPv6 address is missing its ']'"_s);
-        const QString after = host.mid(close + 1);
-        result.host = host.mid(1, close - 1);
-        if (after.startsWith(u':')) {
-            bool ok = false;
-            result.port = after.mid(1).toInt(&ok);
-            if (!ok || result.port < 1 || result.port > 65535)
-                return refuse(u"the port must be a number from 1 to 65535"_s);
-        } else if (!after.isEmpty()) {
-            return refuse(u"unexpected text after the host"_s);
-        }
-    } else {
-        if (const qsizetype colon = host.lastIndexOf(u':'); colon >= 0) {
-            bool ok = false;
-            result.port = host.mid(colon + 1).toInt(&ok);
-            if (!ok || result.port < 1 || result.port > 65535)
-                return refuse(u"the port must be a number from 1 to 65535"_s);
-            host.truncate(colon);
-        }
-        result.host = percentDecoded(host);
-    }
+    const QString path = match.captured(u"database");
+    const QString query = match.captured(u"query");
     if (result.host.contains(u' ') || result.host.contains(u'/'))
         return refuse(u"the host name is not valid"_s);
     result.databaseName = percentDecoded(path);
     if (result.databaseName.isEmpty())
         return refuse(u"the URL names no database: add /dbname after the host"_s);
+    if (hasControlCharacters(result.userName) || hasControlCharacters(result.password)
+        || hasControlCharacters(result.host) || hasControlCharacters(result.databaseName))
+        return refuse(u"a control character in the URL's user, credentials, host or database name"_s);
 
     for (const QString &pair : query.split(u'&', Qt::SkipEmptyParts)) {
         const qsizetype eq = pair.indexOf(u'=');
         if (eq <= 0)
-            return refuse(u"query parameter '%1' has no value"_s.arg(percentDecoded(pair)));
+            return refuse(u"a query parameter has no value"_s);
         const QString key = percentDecoded(pair.left(eq));
         for (const QChar c : key) {
-            if (!(c.isLetterOrNumber() || c == u'_'))
-                return refuse(u"query parameter '%1' is not a libpq option name"_s.arg(key));
+            if (!(c.isLetterOrNumber() || c == u'_') || c.unicode() > 0x7f)
+                return refuse(u"a query parameter name is not a libpq option name"_s);
         }
-        result.options.append({key, percentDecoded(pair.mid(eq + 1))});
+        const QString value = percentDecoded(pair.mid(eq + 1));
+        // QSqlDatabase turns ';' into the space that separates libpq options, so a value
+        // holding one could add options of its own (host=, sslmode=).
+        if (value.contains(u';') || hasControlCharacters(value))
+            return refuse(u"query parameter '%1' holds ';' or a control character"_s.arg(key));
+        result.options.append({key, value});
     }
     return Parsed{result, {}};
 }
@@ -180,7 +190,7 @@ QString DatabaseUrl::redacted() const
     text += u'/' + databaseName;
     QStringList query;
     for (const auto &[key, val] : options)
-        query.append(key + u'=' + val);
+        query.append(key + u'=' + (isSecretOption(key) ? u"***"_s : val));
     if (!query.isEmpty())
         text += u'?' + query.join(u'&');
     return text;

@@ -129,6 +129,9 @@ void tst_IsoDateTime::parseRefuses_data()
 
     QTest::newRow("empty") << QString();
     QTest::newRow("empty string") << u""_s;
+    // Fuzzing finding "date-range": an offset pushed the instant outside years 1-9999 in UTC.
+    QTest::newRow("offset before year 1") << u"0001-01-01T00:00:00+00:01"_s;
+    QTest::newRow("offset past year 9999") << u"9999-12-31T23:59:59-00:01"_s;
     QTest::newRow("month 13") << u"2026-13-01"_s;
     QTest::newRow("month 00") << u"2026-00-01"_s;
     QTest::newRow("day 00") << u"2026-12-00"_s;

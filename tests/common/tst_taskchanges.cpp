@@ -283,6 +283,11 @@ void tst_TaskChanges::fromJson_data()
     same("body not JSON", QByteArray("title=hello"), {u":json_invalid"_s});
     same("body truncated", QByteArray(R"({"title":"a")"), {u":json_invalid"_s});
     same("body trailing comma", QByteArray(R"({"title":"a",})"), {u":json_invalid"_s});
+    // Fuzzing finding "json-leniency": Qt reads these, FastAPI (Python's json) does not.
+    same("raw tab in a string", QByteArray("{\"title\":\"a\tb\"}"), {u":json_invalid"_s});
+    same("unknown escape", QByteArray(R"({"title":"bad \x escape"})"), {u":json_invalid"_s});
+    same("bare fraction", QByteArray(R"({"title":"a","priority":.5})"), {u":json_invalid"_s});
+    same("overlong UTF-8", QByteArray("{\"title\":\"\xc0\xaf\"}"), {u":json_invalid"_s});
     same("body single quotes", QByteArray("{'title':'a'}"), {u":json_invalid"_s});
     same("body trailing garbage", QByteArray(R"({"title":"a"} x)"), {u":json_invalid"_s});
     same("body two objects", QByteArray(R"({"title":"a"}{"title":"b"})"), {u":json_invalid"_s});

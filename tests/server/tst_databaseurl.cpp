@@ -69,10 +69,14 @@ void TestDatabaseUrl::postgresForms_data()
     QTest::addColumn<QString>("password");
     QTest::newRow("postgres scheme") << u"postgres://u:p@h/db"_s << u"h"_s << -1 << u"u"_s << u"p"_s;
     QTest::newRow("sqlalchemy dialect") << u"postgresql+psycopg2://u@h:6543/db"_s << u"h"_s << 6543 << u"u"_s << QString();
-    QTest::newRow("raw @ in password") << u"postgresql://u:p@ss@h:5432/db"_s << u"h"_s << 5432 << u"u"_s << u"p@ss"_s;
     QTest::newRow("ipv6") << u"postgresql://u:p@[::1]:5433/db"_s << u"::1"_s << 5433 << u"u"_s << u"p"_s;
     QTest::newRow("no credentials") << u"postgresql://localhost/db"_s << u"localhost"_s << -1 << QString() << QString();
     QTest::newRow("local socket") << u"postgresql:///db"_s << QString() << -1 << QString() << QString();
+    // Fuzzing finding "password-split": the user part is read first, as SQLAlchemy does.
+    QTest::newRow("base64 password") << u"postgresql://app:Zm9v/YmFy@host:5432/db"_s << u"host"_s << 5432 << u"app"_s << u"Zm9v/YmFy"_s;
+    QTest::newRow("password like a port") << u"postgresql://app:5432/s3cret@db.example.com/db"_s << u"db.example.com"_s << -1 << u"app"_s << u"5432/s3cret"_s;
+    QTest::newRow("password with ?") << u"postgresql://app:a?b@h/db?sslmode=require"_s << u"h"_s << -1 << u"app"_s << u"a?b"_s;
+    QTest::newRow("@ in the query only") << u"postgresql://h/db?application_name=a@b"_s << u"h"_s << -1 << QString() << QString();
 }
 
 void TestDatabaseUrl::postgresForms()
@@ -105,6 +109,14 @@ void TestDatabaseUrl::refused_data()
     QTest::newRow("bad option") << u"postgresql://u:secret@h/db?sslmode"_s;
     QTest::newRow("option injection") << u"postgresql://u:secret@h/db?a%20b=c"_s;
     QTest::newRow("unclosed ipv6") << u"postgresql://u:secret@[::1/db"_s;
+    // As SQLAlchemy reads it, the password ends at the first '@': the host would be "ss@h".
+    QTest::newRow("raw @ in the password") << u"postgresql://u:secret@ss@h:5432/db"_s;
+    // Fuzzing findings "conninfo-injection" and "error-control-chars".
+    QTest::newRow("';' adds a libpq option") << u"postgresql://u:secret@h/db?application_name=x;host=evil"_s;
+    QTest::newRow("newline in an option") << u"postgresql://u:secret@h/db?application_name=x%0Ahost=evil"_s;
+    QTest::newRow("NUL drops sslmode") << u"postgresql://u:secret@h/db?application_name=x%00&sslmode=require"_s;
+    QTest::newRow("newline in the database") << u"postgresql://u:secret@h/tasks%0Afake log line"_s;
+    QTest::newRow("NUL in a SQLite path") << u"sqlite:///tasks.db%00x"_s;
 }
 
 void TestDatabaseUrl::refused()
@@ -123,6 +135,11 @@ void TestDatabaseUrl::redactedAndDescribedWithoutPassword()
     QCOMPARE(url.redacted(), u"postgresql://ann:***@db.example.com:5432/tasks?sslmode=require"_s);
     QVERIFY(!url.describe().contains(u"secret"_s));
     QVERIFY(url.describe().contains(u"db.example.com:5432/tasks"_s));
+    // Fuzzing finding "password-option-shown": libpq takes a password as an option too.
+    const auto option = *DatabaseUrl::parse(u"postgresql://ann@h/db?password=hunter22secret&sslpassword=k3y"_s).url;
+    QVERIFY(!option.redacted().contains(u"hunter22secret"_s));
+    QVERIFY(!option.redacted().contains(u"k3y"_s));
+    QVERIFY(option.redacted().contains(u"password=***"_s));
 }
 
 QTEST_GUILESS_MAIN(TestDatabaseUrl)

@@ -141,7 +141,10 @@ void TestHostile::badBodies_data()
     QTest::newRow("invalid utf-8") << QByteArray("{\"title\":\"\xff\xfe\xc3\"}") << QByteArray("application/json") << u"body"_s;
     QTest::newRow("lone surrogate") << QByteArray(R"({"title":"a\ud800b"})") << QByteArray("application/json") << u"body.title"_s;
     QTest::newRow("lone low surrogate") << QByteArray(R"({"title":"ok","assignee":"\udc00"})") << QByteArray("application/json") << u"body.assignee"_s;
-    QTest::newRow("raw nul byte") << QByteArray("{\"title\":\"a\0b\"}", 15) << QByteArray("application/json") << u"body.title"_s;
+    QTest::newRow("raw nul byte") << QByteArray("{\"title\":\"a\0b\"}", 15) << QByteArray("application/json") << u"body"_s;
+    QTest::newRow("raw tab in a string") << QByteArray("{\"title\":\"a\tb\"}") << QByteArray("application/json") << u"body"_s;
+    QTest::newRow("unknown escape") << QByteArray(R"({"title":"bad \x escape"})") << QByteArray("application/json") << u"body"_s;
+    QTest::newRow("bare fraction") << QByteArray(R"({"title":"t","priority":.5})") << QByteArray("application/json") << u"body"_s;
     QTest::newRow("escaped nul") << QByteArray(R"({"title":"a\u0000b"})") << QByteArray("application/json") << u"body.title"_s;
     QTest::newRow("duplicate keys, last invalid") << QByteArray(R"({"title":"fine","title":""})") << QByteArray("application/json") << u"body.title"_s;
     QTest::newRow("text/plain") << QByteArray(R"({"title":"x"})") << QByteArray("text/plain") << u"body"_s;
