@@ -76,8 +76,16 @@ void JsonWriter::appendString(const QString &text)
     const QByteArray utf8 = text.toUtf8();
     m_out.reserve(m_out.size() + utf8.size() + 2);
     m_out += '"';
-    for (const char ch : utf8) {
-        const auto c = static_cast<unsigned char>(ch);
+    // Runs of bytes that need no escape go in with one append (byte by byte was a fifth of a
+    // 1,000-task list).
+    const char *data = utf8.constData();
+    qsizetype runStart = 0;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        m_out.append(data + runStart, i - runStart);
+        runStart = i + 1;
         switch (c) {
         case '"': m_out += "\\\""; break;
         case '\\': m_out += "\\\\"; break;
@@ -87,15 +95,12 @@ void JsonWriter::appendString(const QString &text)
         case '\b': m_out += "\\b"; break;
         case '\f': m_out += "\\f"; break;
         default:
-            if (c < 0x20) {
-                m_out += "\\u00";
-                m_out += hex[c >> 4];
-                m_out += hex[c & 0xf];
-            } else {
-                m_out += ch;
-            }
+            m_out += "\\u00";
+            m_out += hex[c >> 4];
+            m_out += hex[c & 0xf];
         }
     }
+    m_out.append(data + runStart, utf8.size() - runStart);
     m_out += '"';
 }
 

@@ -64,14 +64,27 @@ std::optional<TaskPriority> priorityFromApi(QStringView value)
     return lookup<TaskPriority>(value, allPriorities, &toApi);
 }
 
+// Read for every row the server returns: compared without building a QString each time.
 std::optional<TaskStatus> statusFromDatabase(QStringView name)
 {
-    return lookup<TaskStatus>(name, allStatuses, &toDatabase);
+    if (name == u"TODO")
+        return TaskStatus::Todo;
+    if (name == u"IN_PROGRESS")
+        return TaskStatus::InProgress;
+    if (name == u"DONE")
+        return TaskStatus::Done;
+    return std::nullopt;
 }
 
 std::optional<TaskPriority> priorityFromDatabase(QStringView name)
 {
-    return lookup<TaskPriority>(name, allPriorities, &toDatabase);
+    if (name == u"LOW")
+        return TaskPriority::Low;
+    if (name == u"MEDIUM")
+        return TaskPriority::Medium;
+    if (name == u"HIGH")
+        return TaskPriority::High;
+    return std::nullopt;
 }
 
 QString displayName(TaskStatus status)

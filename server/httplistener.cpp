@@ -79,6 +79,9 @@ void HttpListener::incomingConnection(qintptr socketDescriptor)
         delete socket;
         return;
     }
+    // Qt HttpServer writes an answer in several small writes (status line, headers, body):
+    // with Nagle's algorithm on, the client's delayed ACK can hold the last one back ~40 ms.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     auto *stream = new Stream(socket);
     stream->deadline.setSingleShot(true);
     stream->deadline.setInterval(m_limits.requestTimeoutMs);
