@@ -26,10 +26,13 @@ as_owner() {
 }
 
 free_port() {
-    # A port nothing answers on; pg_ctl start fails clearly in the unlikely race.
-    local port
+    # A port nothing answers on, below the kernel's ephemeral range: a port in that range may be
+    # the source port of some client's connection, and then PostgreSQL cannot bind it.
+    local port low=32768
+    [ -r /proc/sys/net/ipv4/ip_local_port_range ] && read -r low _ </proc/sys/net/ipv4/ip_local_port_range
+    [ "$low" -gt 12000 ] || low=32768
     for _ in $(seq 50); do
-        port=$(( 20000 + RANDOM % 30000 ))
+        port=$(( 10000 + RANDOM % (low - 10000) ))
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"; return
         fi
@@ -48,10 +51,8 @@ create)
     chmod 700 "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; exit 1; }
-    port=$(free_port)
     cat >>"$dir/data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
-port = $port
 unix_socket_directories = '$dir'
 max_connections = 200
 fsync = off
@@ -63,13 +64,22 @@ CONF
     { echo "host all taskflow_secret 127.0.0.1/32 scram-sha-256"; cat "$dir/data/pg_hba.conf"; } >"$dir/hba.tmp"
     mv "$dir/hba.tmp" "$dir/data/pg_hba.conf"
     [ "$(id -u)" -eq 0 ] && chown postgres "$dir/data/pg_hba.conf"
-    echo "$port" >"$dir/port"
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null
-    echo "$port"
+    # Another process may take the port between the check and the start: try a few.
+    for attempt in 1 2 3 4 5; do
+        port=$(free_port)
+        echo "$port" >"$dir/port"
+        if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "-p $port" -w -t 60 start >/dev/null; then
+            echo "$port"
+            exit 0
+        fi
+        echo "pg.sh: PostgreSQL did not start on port $port (attempt $attempt):" >&2
+        tail -n 3 "$dir/server.log" >&2 || true
+    done
+    exit 1
     ;;
 start)
     if as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then exit 0; fi
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "-p $(cat "$dir/port")" -w -t 60 start >/dev/null
     ;;
 stop)
     as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null
