@@ -291,38 +291,32 @@ void TaskDialog::save()
     emit saveRequested(edited);
 }
 
+std::pair<QWidget *, QLabel *> TaskDialog::fieldAndError(const QString &field) const
+{
+    // The API's field names (the second element of a 422's loc) and where they are edited.
+    const std::pair<QString, std::pair<QWidget *, QLabel *>> fields[] = {
+        {u"title"_s, {m_title, m_titleError}},
+        {u"description"_s, {m_description, m_descriptionError}},
+        {u"status"_s, {m_status, m_statusError}},
+        {u"priority"_s, {m_priority, m_priorityError}},
+        {u"assignee"_s, {m_assignee, m_assigneeError}},
+        {u"due_date"_s, {m_dueDate, m_dueDateError}},
+    };
+    for (const auto &[name, widgets] : fields) {
+        if (name == field)
+            return widgets;
+    }
+    return {nullptr, m_formError};
+}
+
 QWidget *TaskDialog::fieldWidget(const QString &field) const
 {
-    if (field == u"title"_s)
-        return m_title;
-    if (field == u"description"_s)
-        return m_description;
-    if (field == u"status"_s)
-        return m_status;
-    if (field == u"priority"_s)
-        return m_priority;
-    if (field == u"assignee"_s)
-        return m_assignee;
-    if (field == u"due_date"_s)
-        return m_dueDate;
-    return nullptr;
+    return fieldAndError(field).first;
 }
 
 QLabel *TaskDialog::errorLabel(const QString &field) const
 {
-    if (field == u"title"_s)
-        return m_titleError;
-    if (field == u"description"_s)
-        return m_descriptionError;
-    if (field == u"status"_s)
-        return m_statusError;
-    if (field == u"priority"_s)
-        return m_priorityError;
-    if (field == u"assignee"_s)
-        return m_assigneeError;
-    if (field == u"due_date"_s)
-        return m_dueDateError;
-    return m_formError;
+    return fieldAndError(field).second;
 }
 
 void TaskDialog::showErrors(const ValidationErrors &errors)

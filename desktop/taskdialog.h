@@ -1,5 +1,7 @@
 #pragma once
 
+#include <utility>
+
 #include "task.h"
 #include "taskchanges.h"
 
@@ -70,6 +72,7 @@ private:
     void updateDueEditor();
     void markInvalid(QWidget *field, const QString &message);
     QWidget *fieldWidget(const QString &field) const;
+    std::pair<QWidget *, QLabel *> fieldAndError(const QString &field) const;
     std::optional<QDateTime> dueDateUtc() const;
 
     std::optional<Task> m_original;

@@ -300,11 +300,7 @@ void TlsTest::requireConnectsOverTls()
 void TlsTest::requireAgainstServerWithoutTlsFailsAtStartup()
 {
     QString url, why;
-    if (!plainUrl(&url, &why)) {
-        if (qEnvironmentVariable("CI") == u"true"_s)
-            QFAIL(qPrintable(why));
-        QSKIP(qPrintable(why));
-    }
+    TLS_REQUIRE(plainUrl(&url, &why), why);
     const ServerRun run = runServerToExit({}, serverEnvironment(url));
     QVERIFY2(run.exitCode > 0, qPrintable(u"exit %1: %2"_s.arg(run.exitCode).arg(run.output)));
     QVERIFY2(!run.output.contains(u"listening on"_s), qPrintable(run.output));
@@ -337,11 +333,7 @@ void TlsTest::checkConfigOverTls()
 void TlsTest::checkConfigAgainstServerWithoutTlsFails()
 {
     QString url, why;
-    if (!plainUrl(&url, &why)) {
-        if (qEnvironmentVariable("CI") == u"true"_s)
-            QFAIL(qPrintable(why));
-        QSKIP(qPrintable(why));
-    }
+    TLS_REQUIRE(plainUrl(&url, &why), why);
     const ServerRun run = runServerToExit({u"--check-config"_s}, serverEnvironment(url));
     QVERIFY2(run.exitCode > 0, qPrintable(u"exit %1: %2"_s.arg(run.exitCode).arg(run.output)));
     QVERIFY2(!run.output.contains(password), qPrintable(run.output));
