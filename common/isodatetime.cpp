@@ -1,4 +1,4 @@
-#include "isodatetime.h"
+#include <taskflow/common/isodatetime.h>
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "jsonsyntax.h"
+#include <taskflow/common/jsonsyntax.h>
 
 namespace taskflow {
 

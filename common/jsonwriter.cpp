@@ -1,4 +1,4 @@
-#include "jsonwriter.h"
+#include <taskflow/common/jsonwriter.h>
 
 namespace taskflow {
 

@@ -1,4 +1,4 @@
-#include "querystring.h"
+#include <taskflow/common/querystring.h>
 
 namespace taskflow {
 

@@ -1,7 +1,7 @@
-#include "task.h"
+#include <taskflow/common/task.h>
 
-#include "isodatetime.h"
-#include "jsonwriter.h"
+#include <taskflow/common/isodatetime.h>
+#include <taskflow/common/jsonwriter.h>
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
-#include "taskchanges.h"
+#include <taskflow/common/taskchanges.h>
 
-#include "isodatetime.h"
-#include "jsonsyntax.h"
-#include "jsonwriter.h"
+#include <taskflow/common/isodatetime.h>
+#include <taskflow/common/jsonsyntax.h>
+#include <taskflow/common/jsonwriter.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "taskquery.h"
+#include <taskflow/common/taskquery.h>
 
-#include "querystring.h"
+#include <taskflow/common/querystring.h>
 
 #include <QJsonObject>
 #include <QUrl>

@@ -1,6 +1,6 @@
-#include "taskstats.h"
+#include <taskflow/common/taskstats.h>
 
-#include "jsonwriter.h"
+#include <taskflow/common/jsonwriter.h>
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "validationerror.h"
+#include <taskflow/common/validationerror.h>
 
 #include <QJsonDocument>
 

@@ -1,6 +1,6 @@
-#include "apiclient.h"
+#include <taskflow/desktop/apiclient.h>
 
-#include "logging.h"
+#include <taskflow/desktop/logging.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

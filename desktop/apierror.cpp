@@ -1,4 +1,4 @@
-#include "apierror.h"
+#include <taskflow/desktop/apierror.h>
 
 #include <QCoreApplication>
 #include <QJsonDocument>

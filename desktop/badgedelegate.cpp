@@ -1,4 +1,4 @@
-#include "badgedelegate.h"
+#include <taskflow/desktop/badgedelegate.h>
 
 #include <QApplication>
 #include <QPainter>

@@ -1,4 +1,4 @@
-#include "connectionbanner.h"
+#include <taskflow/desktop/connectionbanner.h>
 
 #include <QHBoxLayout>
 #include <QIcon>

@@ -1,6 +1,6 @@
-#include "dashboardwidget.h"
+#include <taskflow/desktop/dashboardwidget.h>
 
-#include "taskcolors.h"
+#include <taskflow/desktop/taskcolors.h>
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

@@ -1,4 +1,4 @@
-#include "filterbar.h"
+#include <taskflow/desktop/filterbar.h>
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,4 +1,4 @@
-#include "logging.h"
+#include <taskflow/desktop/logging.h>
 
 namespace taskflow {
 

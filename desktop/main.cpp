@@ -1,7 +1,7 @@
-#include "apiclient.h"
-#include "mainwindow.h"
-#include "settings.h"
-#include "taskstore.h"
+#include <taskflow/desktop/apiclient.h>
+#include <taskflow/desktop/mainwindow.h>
+#include <taskflow/desktop/settings.h>
+#include <taskflow/desktop/taskstore.h>
 
 #include <QApplication>
 #include <QCommandLineParser>

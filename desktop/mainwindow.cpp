@@ -1,17 +1,17 @@
-#include "mainwindow.h"
+#include <taskflow/desktop/mainwindow.h>
 
-#include "apiclient.h"
-#include "badgedelegate.h"
-#include "connectionbanner.h"
-#include "dashboardwidget.h"
-#include "filterbar.h"
-#include "settings.h"
-#include "settingsdialog.h"
-#include "statsbar.h"
-#include "taskdialog.h"
-#include "taskstore.h"
-#include "tasktablemodel.h"
-#include "tokenstore.h"
+#include <taskflow/desktop/apiclient.h>
+#include <taskflow/desktop/badgedelegate.h>
+#include <taskflow/desktop/connectionbanner.h>
+#include <taskflow/desktop/dashboardwidget.h>
+#include <taskflow/desktop/filterbar.h>
+#include <taskflow/desktop/settings.h>
+#include <taskflow/desktop/settingsdialog.h>
+#include <taskflow/desktop/statsbar.h>
+#include <taskflow/desktop/taskdialog.h>
+#include <taskflow/desktop/taskstore.h>
+#include <taskflow/desktop/tasktablemodel.h>
+#include <taskflow/desktop/tokenstore.h>
 
 #include <QAction>
 #include <QApplication>

@@ -1,4 +1,4 @@
-#include "serverhealth.h"
+#include <taskflow/desktop/serverhealth.h>
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
-#include "settings.h"
+#include <taskflow/desktop/settings.h>
 
-#include "apiclient.h"
+#include <taskflow/desktop/apiclient.h>
 
 #include <QFile>
 #include <QFileInfo>

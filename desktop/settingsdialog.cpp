@@ -1,7 +1,7 @@
-#include "settingsdialog.h"
+#include <taskflow/desktop/settingsdialog.h>
 
-#include "settings.h"
-#include "taskcolors.h"
+#include <taskflow/desktop/settings.h>
+#include <taskflow/desktop/taskcolors.h>
 
 #include <QAction>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
-#include "statsbar.h"
+#include <taskflow/desktop/statsbar.h>
 
-#include "taskcolors.h"
+#include <taskflow/desktop/taskcolors.h>
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,4 +1,4 @@
-#include "taskcolors.h"
+#include <taskflow/desktop/taskcolors.h>
 
 namespace taskflow::TaskColors {
 

@@ -1,6 +1,6 @@
-#include "taskdialog.h"
+#include <taskflow/desktop/taskdialog.h>
 
-#include "taskcolors.h"
+#include <taskflow/desktop/taskcolors.h>
 
 #include <QCheckBox>
 #include <QComboBox>

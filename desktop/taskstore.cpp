@@ -1,6 +1,6 @@
-#include "taskstore.h"
+#include <taskflow/desktop/taskstore.h>
 
-#include "logging.h"
+#include <taskflow/desktop/logging.h>
 
 #include <QCollator>
 #include <QPointer>

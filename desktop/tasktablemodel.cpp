@@ -1,6 +1,6 @@
-#include "tasktablemodel.h"
+#include <taskflow/desktop/tasktablemodel.h>
 
-#include "taskcolors.h"
+#include <taskflow/desktop/taskcolors.h>
 
 #include <QFont>
 #include <QLocale>

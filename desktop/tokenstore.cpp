@@ -1,7 +1,7 @@
-#include "tokenstore.h"
+#include <taskflow/desktop/tokenstore.h>
 
-#include "logging.h"
-#include "settings.h"
+#include <taskflow/desktop/logging.h>
+#include <taskflow/desktop/settings.h>
 
 #include <QPointer>
 #include <QTimer>

@@ -15,7 +15,7 @@
 //    the parsed fields and options: no option can smuggle in another one.
 #include "fuzzcheck.h"
 
-#include "databaseurl.h"
+#include <taskflow/server/databaseurl.h>
 
 #include <QRegularExpression>
 #include <QUrl>

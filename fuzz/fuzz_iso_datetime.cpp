@@ -9,7 +9,7 @@
 //  - fromDatabase() on the raw text never crashes and agrees with parse() on the trimmed text.
 #include "fuzzcheck.h"
 
-#include "isodatetime.h"
+#include <taskflow/common/isodatetime.h>
 
 #include <QRegularExpression>
 

@@ -10,9 +10,9 @@
 //  - QueryString::value() is the last value of a name and contains() agrees with items().
 #include "fuzzcheck.h"
 
-#include "querystring.h"
-#include "taskquery.h"
-#include "validationerror.h"
+#include <taskflow/common/querystring.h>
+#include <taskflow/common/taskquery.h>
+#include <taskflow/common/validationerror.h>
 
 #include <QJsonDocument>
 #include <QSet>

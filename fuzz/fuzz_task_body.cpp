@@ -14,11 +14,11 @@
 //    task).
 #include "fuzzcheck.h"
 
-#include "isodatetime.h"
-#include "task.h"
-#include "jsonsyntax.h"
-#include "taskchanges.h"
-#include "validationerror.h"
+#include <taskflow/common/isodatetime.h>
+#include <taskflow/common/task.h>
+#include <taskflow/common/jsonsyntax.h>
+#include <taskflow/common/taskchanges.h>
+#include <taskflow/common/validationerror.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

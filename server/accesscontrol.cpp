@@ -1,4 +1,4 @@
-#include "accesscontrol.h"
+#include <taskflow/server/accesscontrol.h>
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "apiserver.h"
+#include <taskflow/server/apiserver.h>
 
-#include "logging.h"
+#include <taskflow/server/logging.h>
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>

@@ -1,6 +1,6 @@
-#include "connectionpool.h"
+#include <taskflow/server/connectionpool.h>
 
-#include "logging.h"
+#include <taskflow/server/logging.h>
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "corspolicy.h"
+#include <taskflow/server/corspolicy.h>
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
-#include "databasesession.h"
+#include <taskflow/server/databasesession.h>
 
-#include "databaseerror.h"
-#include "logging.h"
+#include <taskflow/server/databaseerror.h>
+#include <taskflow/server/logging.h>
 
 #include <QSqlError>
 #include <QThread>

@@ -1,4 +1,4 @@
-#include "databaseurl.h"
+#include <taskflow/server/databaseurl.h>
 
 #include <QRegularExpression>
 #include <QUrl>

@@ -1,6 +1,6 @@
-#include "httplistener.h"
+#include <taskflow/server/httplistener.h>
 
-#include "logging.h"
+#include <taskflow/server/logging.h>
 
 #include <QTcpSocket>
 #include <QTimer>

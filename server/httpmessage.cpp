@@ -1,6 +1,6 @@
-#include "httpmessage.h"
+#include <taskflow/server/httpmessage.h>
 
-#include "jsonwriter.h"
+#include <taskflow/common/jsonwriter.h>
 
 namespace taskflow {
 

@@ -1,4 +1,4 @@
-#include "logging.h"
+#include <taskflow/server/logging.h>
 
 Q_LOGGING_CATEGORY(lcServer, "taskflow.server", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSql, "taskflow.sql", QtInfoMsg)

@@ -1,10 +1,10 @@
 // taskflow-server: reads its configuration, checks it or runs the server until SIGTERM/SIGINT.
-#include "connectionpool.h"
-#include "logging.h"
-#include "schema.h"
-#include "server.h"
-#include "serverconfig.h"
-#include "signalwatcher.h"
+#include <taskflow/server/connectionpool.h>
+#include <taskflow/server/logging.h>
+#include <taskflow/server/schema.h>
+#include <taskflow/server/server.h>
+#include <taskflow/server/serverconfig.h>
+#include <taskflow/server/signalwatcher.h>
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -1,8 +1,8 @@
-#include "schema.h"
+#include <taskflow/server/schema.h>
 
-#include "databaseerror.h"
-#include "databasesession.h"
-#include "logging.h"
+#include <taskflow/server/databaseerror.h>
+#include <taskflow/server/databasesession.h>
+#include <taskflow/server/logging.h>
 
 #include <QSqlQuery>
 

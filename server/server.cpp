@@ -1,11 +1,11 @@
-#include "server.h"
+#include <taskflow/server/server.h>
 
-#include "apiserver.h"
-#include "connectionpool.h"
-#include "httplistener.h"
-#include "logging.h"
-#include "schema.h"
-#include "taskapi.h"
+#include <taskflow/server/apiserver.h>
+#include <taskflow/server/connectionpool.h>
+#include <taskflow/server/httplistener.h>
+#include <taskflow/server/logging.h>
+#include <taskflow/server/schema.h>
+#include <taskflow/server/taskapi.h>
 
 #include <QTimer>
 

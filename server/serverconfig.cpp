@@ -1,4 +1,4 @@
-#include "serverconfig.h"
+#include <taskflow/server/serverconfig.h>
 
 #include <QCommandLineParser>
 

@@ -1,6 +1,6 @@
 // The Unix side of SignalWatcher: a signal handler may only do async-signal-safe things, so it
 // writes the signal number into a socket pair that a QSocketNotifier reads on the event loop.
-#include "signalwatcher.h"
+#include <taskflow/server/signalwatcher.h>
 
 #include <QSocketNotifier>
 

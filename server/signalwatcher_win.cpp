@@ -1,6 +1,6 @@
 // The Windows side of SignalWatcher: the console control handler runs on its own thread, so it
 // queues the request onto the watcher's event loop.
-#include "signalwatcher.h"
+#include <taskflow/server/signalwatcher.h>
 
 #include <QMetaObject>
 #include <QPointer>

@@ -1,13 +1,13 @@
-#include "taskapi.h"
+#include <taskflow/server/taskapi.h>
 
-#include "connectionpool.h"
-#include "isodatetime.h"
-#include "jsonwriter.h"
-#include "logging.h"
-#include "serverconfig.h"
-#include "taskchanges.h"
-#include "taskquery.h"
-#include "taskrepository.h"
+#include <taskflow/server/connectionpool.h>
+#include <taskflow/common/isodatetime.h>
+#include <taskflow/common/jsonwriter.h>
+#include <taskflow/server/logging.h>
+#include <taskflow/server/serverconfig.h>
+#include <taskflow/common/taskchanges.h>
+#include <taskflow/common/taskquery.h>
+#include <taskflow/server/taskrepository.h>
 
 #include <QFile>
 #include <QUuid>

@@ -1,9 +1,9 @@
-#include "taskrepository.h"
+#include <taskflow/server/taskrepository.h>
 
-#include "databaseerror.h"
-#include "databasesession.h"
-#include "isodatetime.h"
-#include "logging.h"
+#include <taskflow/server/databaseerror.h>
+#include <taskflow/server/databasesession.h>
+#include <taskflow/common/isodatetime.h>
+#include <taskflow/server/logging.h>
 
 #include <QSqlQuery>
 

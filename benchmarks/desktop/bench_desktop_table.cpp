@@ -3,11 +3,11 @@
 // MainWindow's sorting proxy, delegate and view), then a refresh, scrolling and sorting.
 // Prints milliseconds; the median of several runs where it says so.
 
-#include "apiclient.h"
-#include "mainwindow.h"
-#include "settings.h"
-#include "taskstore.h"
-#include "tasktablemodel.h"
+#include <taskflow/desktop/apiclient.h>
+#include <taskflow/desktop/mainwindow.h>
+#include <taskflow/desktop/settings.h>
+#include <taskflow/desktop/taskstore.h>
+#include <taskflow/desktop/tasktablemodel.h>
 
 #include <QApplication>
 #include <QCommandLineParser>

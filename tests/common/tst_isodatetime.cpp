@@ -1,6 +1,6 @@
 // IsoDateTime: the ISO 8601 forms API.md accepts for due_date, the `Z` form the API answers
 // with, and the naive-UTC text SQLAlchemy and SQLite keep in the database.
-#include "isodatetime.h"
+#include <taskflow/common/isodatetime.h>
 
 #include <QTimeZone>
 #include <QtTest>

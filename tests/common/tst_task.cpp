@@ -1,9 +1,9 @@
 // The task type and its JSON: enum names on the wire and in the database, the exact bytes of
 // a task and of the stats answer, and the 422 entries (API.md, "Resource: task" and "Errors").
-#include "isodatetime.h"
-#include "task.h"
-#include "taskstats.h"
-#include "validationerror.h"
+#include <taskflow/common/isodatetime.h>
+#include <taskflow/common/task.h>
+#include <taskflow/common/taskstats.h>
+#include <taskflow/common/validationerror.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // TaskChanges: the body of POST /tasks and PUT/PATCH /tasks/{id}, and its 422 entries
 // (API.md: "Resource: task", "Errors"). Expected errors are written as "field:type", where an
 // empty field means loc ["body"] and the type "*" means the contract names no exact code.
-#include "isodatetime.h"
-#include "taskchanges.h"
+#include <taskflow/common/isodatetime.h>
+#include <taskflow/common/taskchanges.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // QueryString and TaskQuery: the query of GET /tasks and /tasks/stats (API.md, "Query
 // parameters"), decoded as Starlette decodes it (urllib.parse.parse_qsl, keep_blank_values).
-#include "querystring.h"
-#include "taskquery.h"
+#include <taskflow/common/querystring.h>
+#include <taskflow/common/taskquery.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

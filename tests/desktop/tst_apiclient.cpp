@@ -3,7 +3,7 @@
 // second server is started with API_TOKEN, for the bearer token and its 401s; a recording
 // socket server shows which requests carry the token.
 
-#include "apiclient.h"
+#include <taskflow/desktop/apiclient.h>
 #include "testdatabase.h"
 #include "testserver.h"
 

@@ -3,19 +3,19 @@
 // What the window did is checked on the server too (HttpClient), not only on screen. API tokens
 // go to the throwaway settings file (TASKFLOW_TOKEN_STORE=settings), never to a keyring.
 
-#include "apiclient.h"
-#include "connectionbanner.h"
-#include "dashboardwidget.h"
-#include "filterbar.h"
-#include "isodatetime.h"
-#include "mainwindow.h"
-#include "settings.h"
-#include "settingsdialog.h"
-#include "statsbar.h"
-#include "taskdialog.h"
-#include "taskstore.h"
-#include "tasktablemodel.h"
-#include "tokenstore.h"
+#include <taskflow/desktop/apiclient.h>
+#include <taskflow/desktop/connectionbanner.h>
+#include <taskflow/desktop/dashboardwidget.h>
+#include <taskflow/desktop/filterbar.h>
+#include <taskflow/common/isodatetime.h>
+#include <taskflow/desktop/mainwindow.h>
+#include <taskflow/desktop/settings.h>
+#include <taskflow/desktop/settingsdialog.h>
+#include <taskflow/desktop/statsbar.h>
+#include <taskflow/desktop/taskdialog.h>
+#include <taskflow/desktop/taskstore.h>
+#include <taskflow/desktop/tasktablemodel.h>
+#include <taskflow/desktop/tokenstore.h>
 #include "testdatabase.h"
 #include "testserver.h"
 

@@ -1,7 +1,7 @@
 // TaskTableModel on its own: what each cell shows, how it sorts, and that refreshes change rows
 // in place (no reset), so the selection and scroll position of a view survive them.
 
-#include "tasktablemodel.h"
+#include <taskflow/desktop/tasktablemodel.h>
 
 #include <QAbstractItemModelTester>
 #include <QColor>

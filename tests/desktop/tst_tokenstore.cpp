@@ -3,8 +3,8 @@
 // come later and only to a living context. And, on Linux with every way to a D-Bus session
 // removed, the real QtKeychain failing and the store falling back openly to the settings file.
 
-#include "settings.h"
-#include "tokenstore.h"
+#include <taskflow/desktop/settings.h>
+#include <taskflow/desktop/tokenstore.h>
 
 #include <QFile>
 #include <QStandardPaths>

@@ -1,5 +1,5 @@
 // DATABASE_URL parsing: every form API.md names, and clear refusals that never show a password.
-#include "databaseurl.h"
+#include <taskflow/server/databaseurl.h>
 
 #include <QtTest>
 

@@ -1,8 +1,8 @@
 // The OpenAPI document in resources/ describes exactly the routes the server registers.
-#include "connectionpool.h"
-#include "router.h"
-#include "serverconfig.h"
-#include "taskapi.h"
+#include <taskflow/server/connectionpool.h>
+#include <taskflow/server/router.h>
+#include <taskflow/server/serverconfig.h>
+#include <taskflow/server/taskapi.h>
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // Settings from the environment and flags, and the one-line refusals of bad ones.
-#include "serverconfig.h"
+#include <taskflow/server/serverconfig.h>
 
 #include <QtTest>
 

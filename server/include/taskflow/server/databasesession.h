@@ -1,6 +1,6 @@
 #pragma once
 
-#include "databaseurl.h"
+#include <taskflow/server/databaseurl.h>
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

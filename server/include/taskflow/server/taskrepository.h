@@ -1,9 +1,9 @@
 #pragma once
 
-#include "task.h"
-#include "taskchanges.h"
-#include "taskquery.h"
-#include "taskstats.h"
+#include <taskflow/common/task.h>
+#include <taskflow/common/taskchanges.h>
+#include <taskflow/common/taskquery.h>
+#include <taskflow/common/taskstats.h>
 
 #include <QList>
 #include <QString>

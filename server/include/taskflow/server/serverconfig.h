@@ -1,7 +1,7 @@
 #pragma once
 
-#include "accesscontrol.h"
-#include "databaseurl.h"
+#include <taskflow/server/accesscontrol.h>
+#include <taskflow/server/databaseurl.h>
 
 #include <QHostAddress>
 #include <QProcessEnvironment>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "httpmessage.h"
+#include <taskflow/server/httpmessage.h>
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apierror.h"
-#include "task.h"
+#include <taskflow/desktop/apierror.h>
+#include <taskflow/common/task.h>
 
 #include <QByteArray>
 #include <QMainWindow>

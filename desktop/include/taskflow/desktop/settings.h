@@ -1,6 +1,6 @@
 #pragma once
 
-#include "taskquery.h"
+#include <taskflow/common/taskquery.h>
 
 #include <QByteArray>
 #include <QSettings>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apiclient.h"
-#include "apiresult.h"
-#include "tokenstore.h"
+#include <taskflow/desktop/apiclient.h>
+#include <taskflow/desktop/apiresult.h>
+#include <taskflow/desktop/tokenstore.h>
 
 #include <QByteArray>
 #include <QDialog>

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "apiresult.h"
-#include "serverhealth.h"
-#include "task.h"
-#include "taskchanges.h"
-#include "taskpage.h"
-#include "taskquery.h"
-#include "taskstats.h"
+#include <taskflow/desktop/apiresult.h>
+#include <taskflow/desktop/serverhealth.h>
+#include <taskflow/common/task.h>
+#include <taskflow/common/taskchanges.h>
+#include <taskflow/desktop/taskpage.h>
+#include <taskflow/common/taskquery.h>
+#include <taskflow/common/taskstats.h>
 
 #include <QByteArray>
 #include <QNetworkAccessManager>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "databaseerror.h"
-#include "databasesession.h"
-#include "databaseurl.h"
+#include <taskflow/server/databaseerror.h>
+#include <taskflow/server/databasesession.h>
+#include <taskflow/server/databaseurl.h>
 
 #include <QFuture>
 #include <QScopeGuard>

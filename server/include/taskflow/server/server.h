@@ -1,6 +1,6 @@
 #pragma once
 
-#include "serverconfig.h"
+#include <taskflow/server/serverconfig.h>
 
 #include <QObject>
 

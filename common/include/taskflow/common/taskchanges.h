@@ -1,7 +1,7 @@
 #pragma once
 
-#include "task.h"
-#include "validationerror.h"
+#include <taskflow/common/task.h>
+#include <taskflow/common/validationerror.h>
 
 #include <QByteArray>
 #include <QDateTime>

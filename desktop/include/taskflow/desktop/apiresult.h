@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apierror.h"
+#include <taskflow/desktop/apierror.h>
 
 #include <functional>
 

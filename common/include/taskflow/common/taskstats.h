@@ -1,6 +1,6 @@
 #pragma once
 
-#include "task.h"
+#include <taskflow/common/task.h>
 
 #include <QByteArray>
 #include <QJsonObject>

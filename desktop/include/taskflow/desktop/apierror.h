@@ -1,6 +1,6 @@
 #pragma once
 
-#include "validationerror.h"
+#include <taskflow/common/validationerror.h>
 
 #include <QString>
 

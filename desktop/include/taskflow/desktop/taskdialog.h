@@ -2,8 +2,8 @@
 
 #include <utility>
 
-#include "task.h"
-#include "taskchanges.h"
+#include <taskflow/common/task.h>
+#include <taskflow/common/taskchanges.h>
 
 #include <QDialog>
 

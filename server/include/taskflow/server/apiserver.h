@@ -1,9 +1,9 @@
 #pragma once
 
-#include "accesscontrol.h"
-#include "corspolicy.h"
-#include "httpmessage.h"
-#include "router.h"
+#include <taskflow/server/accesscontrol.h>
+#include <taskflow/server/corspolicy.h>
+#include <taskflow/server/httpmessage.h>
+#include <taskflow/server/router.h>
 
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "taskstats.h"
+#include <taskflow/common/taskstats.h>
 
 #include <QWidget>
 

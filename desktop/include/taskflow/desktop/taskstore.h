@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apiclient.h"
-#include "tasktablemodel.h"
+#include <taskflow/desktop/apiclient.h>
+#include <taskflow/desktop/tasktablemodel.h>
 
 #include <QObject>
 #include <QSet>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "httpmessage.h"
-#include "router.h"
+#include <taskflow/server/httpmessage.h>
+#include <taskflow/server/router.h>
 
 #include <QString>
 
