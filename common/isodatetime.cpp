@@ -21,14 +21,14 @@ int digits(QStringView text, qsizetype pos, int count)
     return value;
 }
 
-ParseResult refuse(const QString &why)
+Failure<QString> refuse(const QString &why)
 {
-    return ParseResult{std::nullopt, why};
+    return Failure(why);
 }
 
 } // namespace
 
-ParseResult parse(QStringView text)
+Result<QDateTime> parse(QStringView text)
 {
     const int year = digits(text, 0, 4);
     if (year < 0 || text.size() < 10 || text[4] != u'-' || text[7] != u'-')
@@ -39,7 +39,7 @@ ParseResult parse(QStringView text)
     if (month < 0 || day < 0 || year < 1 || !date.isValid())
         return refuse(u"the date does not exist"_s);
     if (text.size() == 10)
-        return ParseResult{QDateTime(date, QTime(0, 0), Qt::UTC), {}};
+        return QDateTime(date, QTime(0, 0), Qt::UTC);
 
     if (text[10] != u'T' && text[10] != u't' && text[10] != u' ')
         return refuse(u"expected T between the date and the time"_s);
@@ -103,7 +103,7 @@ ParseResult parse(QStringView text)
     // can write back.
     if (utc.date().year() < 1 || utc.date().year() > 9999)
         return refuse(u"the date in UTC is outside the years 1 to 9999"_s);
-    return ParseResult{utc, {}};
+    return utc;
 }
 
 namespace {
@@ -165,8 +165,7 @@ QString toDatabase(const QDateTime &utc)
 std::optional<QDateTime> fromDatabase(QStringView text)
 {
     // The database holds naive UTC; an offset would be a foreign row, and parse() handles it.
-    const ParseResult parsed = parse(text.trimmed());
-    return parsed.value;
+    return parse(text.trimmed()).toOptional();
 }
 
 QDateTime nowUtc()

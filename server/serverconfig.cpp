@@ -111,10 +111,10 @@ ServerConfig::Loaded ServerConfig::load(const QStringList &arguments,
     ServerConfig config;
     {
         const auto [text, source] = valueOf(0);
-        const DatabaseUrl::Parsed parsed = DatabaseUrl::parse(text);
-        if (!parsed.url)
-            return fail(u"%1 is not a valid database URL: %2"_s.arg(source, parsed.error));
-        config.database = *parsed.url;
+        const Result<DatabaseUrl> parsed = DatabaseUrl::parse(text);
+        if (!parsed)
+            return fail(u"%1 is not a valid database URL: %2"_s.arg(source, parsed.error()));
+        config.database = parsed.value();
     }
     {
         const auto [text, source] = valueOf(1);
