@@ -93,8 +93,10 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const Settings &settings,
             return;
         }
         qCInfo(lcServer) << "a request took longer than" << m_settings.requestTimeoutMs
-                         << "ms to arrive; answering 408 and closing";
-        refuse(408, "Request Timeout", "request not complete in time", 0);
+                         << "ms to arrive; answering and closing";
+        m_framer.expire();
+        const RequestFramer::Refusal refusal = m_framer.refusal();
+        refuse(refusal.status, refusal.detail, refusal.why, 0);
     });
     connect(&m_idleTimer, &QTimer::timeout, this, [this] {
         m_phase = Phase::Closing;

@@ -28,6 +28,13 @@ HttpResponse taskNotFound()
     return HttpResponse::error(404, u"Task not found"_s);
 }
 
+// No stored id holds NUL (PostgreSQL cannot, and the server never makes one): such an id is
+// simply not found, without asking a database that would fail on it.
+bool canExist(const QString &id)
+{
+    return !id.contains(QChar(0));
+}
+
 // FastAPI reads a body as JSON when it has no Content-Type or a JSON one; any other type is
 // not an object to read fields from.
 bool isJsonContentType(const QByteArray &contentType)
@@ -213,6 +220,8 @@ void TaskApi::taskStats(const HttpRequest &request, const Captures &, const Resp
 
 void TaskApi::getTask(const HttpRequest &, const Captures &captures, const Respond &respond)
 {
+    if (!canExist(captures.value(0)))
+        return respond(taskNotFound());
     return onDatabase([id = captures.value(0)](TaskRepository &tasks) {
         const std::optional<Task> task = tasks.find(id);
         return task ? HttpResponse::json(200, task->toJson()) : taskNotFound();
@@ -246,6 +255,8 @@ void TaskApi::updateTask(const HttpRequest &request, const Captures &captures, c
     const auto parsed = TaskChanges::fromJson(request.body, TaskChanges::Mode::Update);
     if (!parsed)
         return respond(validationFailed(parsed.error()));
+    if (!canExist(captures.value(0)))
+        return respond(taskNotFound());
     return onDatabase([id = captures.value(0), changes = parsed.value()](TaskRepository &tasks) {
         const std::optional<Task> task = tasks.update(id, changes, IsoDateTime::nowUtc());
         return task ? HttpResponse::json(200, task->toJson()) : taskNotFound();
@@ -254,6 +265,8 @@ void TaskApi::updateTask(const HttpRequest &request, const Captures &captures, c
 
 void TaskApi::deleteTask(const HttpRequest &, const Captures &captures, const Respond &respond)
 {
+    if (!canExist(captures.value(0)))
+        return respond(taskNotFound());
     return onDatabase([id = captures.value(0)](TaskRepository &tasks) {
         return tasks.remove(id) ? HttpResponse::noContent() : taskNotFound();
     }, respond);
