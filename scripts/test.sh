@@ -117,6 +117,17 @@ if want SKIP_FUZZ; then
     run_pass 3 fuzz "each libFuzzer target for ${FUZZ_SECONDS:-15} s (fuzz preset)" scripts/fuzz.sh "${FUZZ_SECONDS:-15}"
 else skip_pass 3 fuzz SKIP_FUZZ=1; fi
 
-skip_pass 4 other "not yet"
+if want SKIP_OTHER_RELEASE; then
+    other=debian-13
+    [ "$release" = debian-13 ] && other=debian-12
+    sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    other_pass() {
+        "${sudo[@]}" env CI="${CI:-}" CTEST_ARGS="${CTEST_ARGS:-}" CMAKE_ARGS="${CMAKE_ARGS:-}" \
+            JOBS="${JOBS:-}" scripts/test-other-release.sh "$other" 2>&1 | sed -u "s/^/[$other] /"
+        return "${PIPESTATUS[0]}"
+    }
+    run_pass 4 other "pass 1 in a fresh $other root (debootstrap)" other_pass
+else skip_pass 4 other SKIP_OTHER_RELEASE=1; fi
 
 exit "$((failed > 0))"
