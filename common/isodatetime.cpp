@@ -23,9 +23,9 @@ int digits(QStringView text, qsizetype pos, int count)
     return value;
 }
 
-ParseResult refuse(const QString &why)
+Failure<QString> refuse(const QString &why)
 {
-    return ParseResult{std::nullopt, why};
+    return Failure(why);
 }
 
 // 1970-01-01T00:00Z with the Qt::UTC time spec, made once. The same on every Qt 6 without
@@ -51,7 +51,7 @@ QDateTime utcFromWallClock(QDate date, QTime time, int offsetSeconds)
 
 } // namespace
 
-ParseResult parse(QStringView text)
+Result<QDateTime> parse(QStringView text)
 {
     const int year = digits(text, 0, 4);
     if (year < 0 || text.size() < 10 || text[4] != u'-' || text[7] != u'-')
@@ -62,7 +62,7 @@ ParseResult parse(QStringView text)
     if (month < 0 || day < 0 || year < 1 || !date.isValid())
         return refuse(u"the date does not exist"_s);
     if (text.size() == 10)
-        return ParseResult{utcFromWallClock(date, QTime(0, 0), 0), {}};
+        return utcFromWallClock(date, QTime(0, 0), 0);
 
     if (text[10] != u'T' && text[10] != u't' && text[10] != u' ')
         return refuse(u"expected T between the date and the time"_s);
@@ -126,7 +126,7 @@ ParseResult parse(QStringView text)
     // can write back.
     if (utc.date().year() < 1 || utc.date().year() > 9999)
         return refuse(u"the date in UTC is outside the years 1 to 9999"_s);
-    return ParseResult{utc, {}};
+    return utc;
 }
 
 namespace {
@@ -188,8 +188,7 @@ QString toDatabase(const QDateTime &utc)
 std::optional<QDateTime> fromDatabase(QStringView text)
 {
     // The database holds naive UTC; an offset would be a foreign row, and parse() handles it.
-    const ParseResult parsed = parse(text.trimmed());
-    return parsed.value;
+    return parse(text.trimmed()).toOptional();
 }
 
 QDateTime nowUtc()

@@ -190,7 +190,7 @@ std::optional<Task> Task::fromJson(const QJsonObject &object)
     };
     const auto timestamp = [&](const QString &key) -> std::optional<QDateTime> {
         const QJsonValue value = object.value(key);
-        return value.isString() ? IsoDateTime::parse(value.toString()).value : std::nullopt;
+        return value.isString() ? IsoDateTime::parse(value.toString()).toOptional() : std::nullopt;
     };
 
     Task task;

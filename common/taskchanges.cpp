@@ -168,13 +168,12 @@ QByteArray TaskChanges::toJson() const
     return out;
 }
 
-TaskChanges::Parsed TaskChanges::fromJson(const QByteArray &body, Mode mode)
+Result<TaskChanges, ValidationErrors> TaskChanges::fromJson(const QByteArray &body, Mode mode)
 {
-    Parsed parsed;
-    ValidationErrors &errors = parsed.errors;
+    ValidationErrors errors;
     if (body.trimmed().isEmpty()) {
         errors.append(ValidationError::body(QString(), u"missing"_s, u"Field required"_s));
-        return parsed;
+        return Failure(errors);
     }
     QJsonParseError parseError{};
     if (!isStrictJson(body)) {
@@ -186,7 +185,7 @@ TaskChanges::Parsed TaskChanges::fromJson(const QByteArray &body, Mode mode)
             : u"not valid JSON"_s;
         errors.append(ValidationError::body(QString(), u"json_invalid"_s, u"JSON decode error"_s,
                                             QJsonObject{{u"error"_s, why}}));
-        return parsed;
+        return Failure(errors);
     }
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     // Qt 6.4 refuses a bare value at the top level; JSON (and FastAPI) allow it, and it is then
@@ -196,16 +195,16 @@ TaskChanges::Parsed TaskChanges::fromJson(const QByteArray &body, Mode mode)
     if (parseError.error != QJsonParseError::NoError && !scalar) {
         errors.append(ValidationError::body(QString(), u"json_invalid"_s, u"JSON decode error"_s,
                                             QJsonObject{{u"error"_s, parseError.errorString()}}));
-        return parsed;
+        return Failure(errors);
     }
     if (!document.isObject()) {
         errors.append(ValidationError::body(
             QString(), u"model_attributes_type"_s,
             u"Input should be a valid dictionary or object to extract fields from"_s));
-        return parsed;
+        return Failure(errors);
     }
     const QJsonObject object = document.object();
-    TaskChanges &changes = parsed.changes;
+    TaskChanges changes;
     bool titleTypeError = false;
 
     if (const auto it = object.constFind(u"title"_s); it != object.constEnd()) {
@@ -230,20 +229,22 @@ TaskChanges::Parsed TaskChanges::fromJson(const QByteArray &body, Mode mode)
         } else if (!it->isString()) {
             errors.append(ValidationError::body(u"due_date"_s, u"datetime_type"_s,
                                                 u"Input should be a valid datetime"_s));
-        } else if (const auto date = IsoDateTime::parse(it->toString()); date.value) {
-            changes.dueDate = Nullable<QDateTime>(*date.value);
+        } else if (const auto date = IsoDateTime::parse(it->toString())) {
+            changes.dueDate = Nullable<QDateTime>(date.value());
         } else {
             errors.append(ValidationError::body(
                 u"due_date"_s, u"datetime_from_date_parsing"_s,
-                u"Input should be a valid datetime or date, "_s + date.error,
-                QJsonObject{{u"error"_s, date.error}}));
+                u"Input should be a valid datetime or date, "_s + date.error(),
+                QJsonObject{{u"error"_s, date.error()}}));
         }
     }
 
     ValidationErrors valueErrors =
         changes.validate(titleTypeError ? Mode::Update : mode); // no "missing" after a type error
     errors.append(valueErrors);
-    return parsed;
+    if (!errors.isEmpty())
+        return Failure(errors);
+    return changes;
 }
 
 } // namespace taskflow

@@ -94,12 +94,11 @@ std::optional<TaskSortKey> sortKeyFromApi(QStringView value)
     return std::nullopt;
 }
 
-TaskQuery::Parsed TaskQuery::fromQueryString(const QByteArray &encoded)
+Result<TaskQuery, ValidationErrors> TaskQuery::fromQueryString(const QByteArray &encoded)
 {
     const QueryString query = QueryString::parse(encoded);
-    Parsed parsed;
-    TaskQuery &q = parsed.query;
-    ValidationErrors &errors = parsed.errors;
+    TaskQuery q;
+    ValidationErrors errors;
 
     q.status = enumParam<TaskStatus>(query, u"status"_s, &statusFromApi, allStatuses, errors);
     q.priority =
@@ -125,7 +124,9 @@ TaskQuery::Parsed TaskQuery::fromQueryString(const QByteArray &encoded)
     if (const auto limit = boundedInt(query, u"limit"_s, 1, maxLimit, errors))
         q.limit = int(*limit);
     q.offset = boundedInt(query, u"offset"_s, 0, std::nullopt, errors);
-    return parsed;
+    if (!errors.isEmpty())
+        return Failure(errors);
+    return q;
 }
 
 QByteArray TaskQuery::toQueryString() const

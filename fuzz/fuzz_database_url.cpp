@@ -229,31 +229,32 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 {
     const QString input = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
     const QString shown = fuzz::escaped(input);
-    const DatabaseUrl::Parsed parsed = DatabaseUrl::parse(input);
-    FUZZ_CHECK(parsed.url.has_value() == parsed.error.isEmpty(), shown);
+    const auto parsed = DatabaseUrl::parse(input);
+    FUZZ_CHECK(parsed || !parsed.error().isEmpty(), shown);
 
     const QString url = input.trimmed();
     const auto span = sqlalchemyPassword(url);
     const QString secret = span.second > 0 ? url.mid(span.first, span.second) : QString();
     const QStringList other = otherForms(url, span);
 
-    if (!parsed.url) {
-        FUZZ_CHECK_FINDING("error-control-chars", !hasControl(parsed.error),
-                           shown + u" -> "_s + fuzz::escaped(parsed.error));
+    if (!parsed) {
+        FUZZ_CHECK_FINDING("error-control-chars", !hasControl(parsed.error()),
+                           shown + u" -> "_s + fuzz::escaped(parsed.error()));
         // An error that stays the same when the password is replaced by other characters
         // cannot show the password, whatever words it shares with it ("password", "postgresql").
         bool dependsOnSecret = !secret.isEmpty();
         if (dependsOnSecret) {
             QString probe = url;
             probe.replace(span.first, span.second, QString(span.second, u'Z'));
-            dependsOnSecret = DatabaseUrl::parse(probe).error != parsed.error;
+            const auto probed = DatabaseUrl::parse(probe);
+            dependsOnSecret = probed || probed.error() != parsed.error();
         }
-        const QString &error = parsed.error;
+        const QString &error = parsed.error();
         FUZZ_CHECK_FINDING("password-split", !dependsOnSecret || !shows(error, secret, other),
-                           shown + u" -> "_s + fuzz::escaped(parsed.error));
+                           shown + u" -> "_s + fuzz::escaped(error));
         return 0;
     }
-    const DatabaseUrl &result = *parsed.url;
+    const DatabaseUrl &result = parsed.value();
     const QString redacted = result.redacted();
     const QString described = result.describe();
     const QString both = redacted + u'\n' + described;
@@ -304,9 +305,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (dependsOnSecret) {
         QString probe = url;
         probe.replace(span.first, span.second, QString(span.second, u'Z'));
-        const DatabaseUrl::Parsed other2 = DatabaseUrl::parse(probe);
-        dependsOnSecret = !other2.url
-            || other2.url->redacted() + u'\n' + other2.url->describe() != both;
+        const auto other2 = DatabaseUrl::parse(probe);
+        dependsOnSecret = !other2 || other2->redacted() + u'\n' + other2->describe() != both;
     }
     FUZZ_CHECK_FINDING("password-split", !dependsOnSecret || !shows(both, secret, other),
                        shown + outputs);

@@ -78,11 +78,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const QByteArray encoded(reinterpret_cast<const char *>(data), qsizetype(size));
     checkQueryString(encoded);
 
-    const TaskQuery::Parsed parsed = TaskQuery::fromQueryString(encoded);
+    const auto parsed = TaskQuery::fromQueryString(encoded);
     static const QStringList params{u"status"_s, u"priority"_s, u"sort"_s, u"limit"_s,
                                     u"offset"_s};
     QSet<QString> seen;
-    for (const ValidationError &error : parsed.errors) {
+    for (const ValidationError &error : parsed ? ValidationErrors() : parsed.error()) {
         const QString where =
             text(QJsonDocument(error.toJson()).toJson(QJsonDocument::Compact));
         FUZZ_CHECK(error.loc.size() == 2 && error.loc.at(0).toString() == u"query"_s, where);
@@ -91,19 +91,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         FUZZ_CHECK(!error.type.isEmpty() && !error.msg.isEmpty(), where);
         seen.insert(error.field());
     }
-    const TaskQuery &q = parsed.query;
+    if (!parsed) {
+        FUZZ_CHECK(!parsed.error().isEmpty(), text(encoded));
+        return 0;
+    }
+    const TaskQuery &q = parsed.value();
     if (q.limit)
         FUZZ_CHECK(*q.limit >= 1 && *q.limit <= TaskQuery::maxLimit, describe(q));
     if (q.offset)
         FUZZ_CHECK(*q.offset >= 0, describe(q));
-    if (!parsed.errors.isEmpty())
-        return 0;
 
     const QByteArray written = q.toQueryString();
-    const TaskQuery::Parsed again = TaskQuery::fromQueryString(written);
-    FUZZ_CHECK(again.errors.isEmpty(), text(encoded) + u" -> "_s + text(written));
-    FUZZ_CHECK(sameQuery(again.query, q), text(encoded) + u" -> "_s + describe(q) + u" -> "_s
-                                              + text(written) + u" -> "_s + describe(again.query));
-    FUZZ_CHECK(again.query.toQueryString() == written, text(written));
+    const auto again = TaskQuery::fromQueryString(written);
+    FUZZ_CHECK(again, text(encoded) + u" -> "_s + text(written));
+    FUZZ_CHECK(sameQuery(again.value(), q), text(encoded) + u" -> "_s + describe(q) + u" -> "_s
+                                              + text(written) + u" -> "_s + describe(again.value()));
+    FUZZ_CHECK(again->toQueryString() == written, text(written));
     return 0;
 }

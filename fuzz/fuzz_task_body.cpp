@@ -35,16 +35,12 @@ using namespace taskflow;
 
 namespace {
 
-
-bool hasLoneSurrogate(QStringView text)
+// Valid UTF-16 comes back unchanged from a trip through UTF-8; a lone surrogate does not (Qt
+// writes it as U+FFFD). Not the server's own test (taskchanges.cpp walks the surrogates), so a
+// bug there shows up here.
+bool isValidUnicode(const QString &text)
 {
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate())
-            ++i;
-        else if (text[i].isSurrogate())
-            return true;
-    }
-    return false;
+    return QString::fromUtf8(text.toUtf8()) == text;
 }
 
 bool outsideApiYears(const QDateTime &utc)
@@ -56,7 +52,7 @@ bool outsideApiYears(const QDateTime &utc)
 // Text the server may store: valid Unicode (no half surrogate pair) without NUL.
 bool storable(const QString &text)
 {
-    return !hasLoneSurrogate(text) && !text.contains(QChar(0));
+    return isValidUnicode(text) && !text.contains(QChar(0));
 }
 
 bool storable(const TaskChanges &changes)
@@ -79,9 +75,9 @@ const char *findingOf(const TaskChanges &changes)
 // cannot read back the same and is no finding.
 bool writable(const Task &task)
 {
-    return !hasLoneSurrogate(task.title) && !hasLoneSurrogate(task.id)
-        && !(task.description && hasLoneSurrogate(*task.description))
-        && !(task.assignee && hasLoneSurrogate(*task.assignee));
+    return isValidUnicode(task.title) && isValidUnicode(task.id)
+        && !(task.description && !isValidUnicode(*task.description))
+        && !(task.assignee && !isValidUnicode(*task.assignee));
 }
 
 const char *findingOf(const Task &task)
@@ -190,46 +186,28 @@ void checkTaskJson(const Task &task, const char *finding)
 
 void checkMode(const QByteArray &body, TaskChanges::Mode mode)
 {
-    const TaskChanges::Parsed parsed = TaskChanges::fromJson(body, mode);
-    const TaskChanges &changes = parsed.changes;
-    checkErrorShape(parsed.errors);
+    const auto parsed = TaskChanges::fromJson(body, mode);
+    const ValidationErrors errors = parsed ? ValidationErrors() : parsed.error();
+    checkErrorShape(errors);
 
-    bool titleTypeError = false;
-    bool wholeBodyError = false;
-    for (const ValidationError &error : parsed.errors) {
-        titleTypeError |= error.field() == u"title"_s
-            && (error.type == u"string_type"_s || error.type == u"string_unicode"_s);
-        wholeBodyError |= error.loc.size() == 1;
-    }
     // What Qt reads must be JSON; FastAPI answers json_invalid for anything else.
     bool jsonInvalid = false;
-    for (const ValidationError &error : parsed.errors)
+    for (const ValidationError &error : errors)
         jsonInvalid |= error.loc.size() == 1
             && (error.type == u"json_invalid"_s || error.type == u"missing"_s);
     if (!jsonInvalid) {
         FUZZ_CHECK_FINDING("json-leniency", isStrictJson(body),
                            u"Qt read a body that is not JSON: "_s + text(body) + u" -> "_s
-                               + text(errorsJson(parsed.errors)));
+                               + text(errorsJson(errors)));
     }
-
-    if (wholeBodyError) {
-        FUZZ_CHECK(changes.isEmpty(), describe(changes));
-        return; // nothing was read, so nothing to write back
-    }
-    if (mode == TaskChanges::Mode::Create && parsed.errors.isEmpty())
+    if (!parsed)
+        return; // a refused body changes nothing, so there is nothing to write back
+    const TaskChanges &changes = parsed.value();
+    if (mode == TaskChanges::Mode::Create)
         FUZZ_CHECK(changes.title.has_value(), describe(changes));
-
-    // fromJson() = type errors + validate(); a title of the wrong type is not also "missing".
-    const ValidationErrors valueErrors =
-        changes.validate(titleTypeError ? TaskChanges::Mode::Update : mode);
-    QByteArrayList parsedErrors;
-    for (const ValidationError &error : parsed.errors)
-        parsedErrors.append(errorsJson({error}));
-    for (const ValidationError &error : valueErrors) {
-        FUZZ_CHECK(parsedErrors.contains(errorsJson({error})),
-                   u"validate() error missing from fromJson(): "_s + text(errorsJson(valueErrors))
-                       + u" vs "_s + text(errorsJson(parsed.errors)));
-    }
+    // What fromJson() accepts, validate() accepts too.
+    FUZZ_CHECK(changes.validate(mode).isEmpty(),
+               describe(changes) + u" -> "_s + text(errorsJson(changes.validate(mode))));
 
     FUZZ_CHECK(storable(changes), describe(changes));
 
@@ -240,17 +218,16 @@ void checkMode(const QByteArray &body, TaskChanges::Mode mode)
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     FUZZ_CHECK(parseError.error == QJsonParseError::NoError && document.isObject(),
                text(json) + u" -- "_s + parseError.errorString());
-    const TaskChanges::Parsed again = TaskChanges::fromJson(json, mode);
-    FUZZ_CHECK_FINDING(finding, sameChanges(again.changes, changes),
+    const auto again = TaskChanges::fromJson(json, mode);
+    FUZZ_CHECK_FINDING(finding, again,
+                       u"toJson() reads back with errors: "_s + text(json) + u" -> "_s
+                           + text(errorsJson(again ? ValidationErrors() : again.error())));
+    if (!again)
+        return; // a known finding, tolerated
+    FUZZ_CHECK_FINDING(finding, sameChanges(again.value(), changes),
                        u"toJson() does not read back: "_s + describe(changes) + u" -> "_s
-                           + text(json) + u" -> "_s + describe(again.changes));
-    FUZZ_CHECK_FINDING(finding, errorsJson(again.errors) == errorsJson(changes.validate(mode)),
-                       u"toJson() reads back with other errors: "_s + text(json) + u" -> "_s
-                           + text(errorsJson(again.errors)) + u" vs "_s
-                           + text(errorsJson(changes.validate(mode))));
+                           + text(json) + u" -> "_s + describe(again.value()));
 
-    if (!parsed.errors.isEmpty())
-        return;
     Task task;
     if (mode == TaskChanges::Mode::Update) {
         task = existingTask();

@@ -9,9 +9,9 @@ namespace taskflow {
 
 namespace {
 
-DatabaseUrl::Parsed refuse(const QString &why)
+Failure<QString> refuse(const QString &why)
 {
-    return DatabaseUrl::Parsed{std::nullopt, why};
+    return Failure(why);
 }
 
 QString percentDecoded(QStringView text)
@@ -50,7 +50,7 @@ bool isSecretOption(const QString &key)
 
 } // namespace
 
-DatabaseUrl::Parsed DatabaseUrl::parse(const QString &text)
+Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
 {
     const QString url = text.trimmed();
     const qsizetype schemeEnd = url.indexOf(u"://"_s);
@@ -74,7 +74,7 @@ DatabaseUrl::Parsed DatabaseUrl::parse(const QString &text)
         result.sqlitePath = path.isEmpty() ? u":memory:"_s : percentDecoded(path);
         if (hasControlCharacters(result.sqlitePath))
             return refuse(u"the SQLite path holds a control character"_s);
-        return Parsed{result, {}};
+        return result;
     }
     if (scheme != u"postgresql"_s && scheme != u"postgres"_s
         && scheme != u"postgresql+psycopg2"_s && scheme != u"postgresql+psycopg"_s) {
@@ -133,7 +133,7 @@ DatabaseUrl::Parsed DatabaseUrl::parse(const QString &text)
             return refuse(u"query parameter '%1' holds ';' or a control character"_s.arg(key));
         result.options.append({key, value});
     }
-    return Parsed{result, {}};
+    return result;
 }
 
 QString DatabaseUrl::qtDriverName() const

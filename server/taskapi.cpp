@@ -190,10 +190,10 @@ void TaskApi::ceiling(const HttpRequest &, const Captures &, const Respond &resp
 
 void TaskApi::listTasks(const HttpRequest &request, const Captures &, const Respond &respond)
 {
-    TaskQuery::Parsed parsed = TaskQuery::fromQueryString(request.query);
-    if (!parsed.errors.isEmpty())
-        return respond(validationFailed(parsed.errors));
-    return onDatabase([query = parsed.query](TaskRepository &tasks) {
+    const auto parsed = TaskQuery::fromQueryString(request.query);
+    if (!parsed)
+        return respond(validationFailed(parsed.error()));
+    return onDatabase([query = parsed.value()](TaskRepository &tasks) {
         HttpResponse response = HttpResponse::json(200, Task::listToJson(tasks.list(query)));
         if (query.isPaged())
             response.setHeader("X-Total-Count", QByteArray::number(tasks.count(query)));
@@ -203,10 +203,10 @@ void TaskApi::listTasks(const HttpRequest &request, const Captures &, const Resp
 
 void TaskApi::taskStats(const HttpRequest &request, const Captures &, const Respond &respond)
 {
-    TaskQuery::Parsed parsed = TaskQuery::fromQueryString(request.query);
-    if (!parsed.errors.isEmpty())
-        return respond(validationFailed(parsed.errors));
-    return onDatabase([query = parsed.query](TaskRepository &tasks) {
+    const auto parsed = TaskQuery::fromQueryString(request.query);
+    if (!parsed)
+        return respond(validationFailed(parsed.error()));
+    return onDatabase([query = parsed.value()](TaskRepository &tasks) {
         return HttpResponse::json(200, tasks.stats(query, IsoDateTime::nowUtc()).toJson());
     }, respond);
 }
@@ -223,17 +223,16 @@ void TaskApi::createTask(const HttpRequest &request, const Captures &, const Res
 {
     if (auto refused = refuseBodyType(request))
         return respond(*refused);
-    const TaskChanges::Parsed parsed =
-        TaskChanges::fromJson(request.body, TaskChanges::Mode::Create);
-    if (!parsed.errors.isEmpty())
-        return respond(validationFailed(parsed.errors));
+    const auto parsed = TaskChanges::fromJson(request.body, TaskChanges::Mode::Create);
+    if (!parsed)
+        return respond(validationFailed(parsed.error()));
 
     // Id and timestamps are fixed before the work starts, so a retry after a lost connection
     // inserts the same row.
     Task task;
     task.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     task.createdAt = task.updatedAt = IsoDateTime::nowUtc();
-    parsed.changes.applyTo(task);
+    parsed->applyTo(task);
     return onDatabase([task](TaskRepository &tasks) {
         tasks.insert(task);
         return HttpResponse::json(201, task.toJson());
@@ -244,11 +243,10 @@ void TaskApi::updateTask(const HttpRequest &request, const Captures &captures, c
 {
     if (auto refused = refuseBodyType(request))
         return respond(*refused);
-    const TaskChanges::Parsed parsed =
-        TaskChanges::fromJson(request.body, TaskChanges::Mode::Update);
-    if (!parsed.errors.isEmpty())
-        return respond(validationFailed(parsed.errors));
-    return onDatabase([id = captures.value(0), changes = parsed.changes](TaskRepository &tasks) {
+    const auto parsed = TaskChanges::fromJson(request.body, TaskChanges::Mode::Update);
+    if (!parsed)
+        return respond(validationFailed(parsed.error()));
+    return onDatabase([id = captures.value(0), changes = parsed.value()](TaskRepository &tasks) {
         const std::optional<Task> task = tasks.update(id, changes, IsoDateTime::nowUtc());
         return task ? HttpResponse::json(200, task->toJson()) : taskNotFound();
     }, respond);

@@ -41,7 +41,7 @@ void TestOpenApi::documentMatchesRoutes()
     }
 
     ServerConfig config; // default: no benchmark route
-    ConnectionPool pool(*DatabaseUrl::parse(u"sqlite:///:memory:"_s).url, 1);
+    ConnectionPool pool(DatabaseUrl::parse(u"sqlite:///:memory:"_s).value(), 1);
     TaskApi api(pool, config);
     Router router;
     api.registerRoutes(router);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <taskflow/common/result.h>
+
 #include <QDateTime>
 #include <QString>
 
@@ -10,15 +12,10 @@ namespace taskflow {
 // ISO 8601 as the API speaks it, and the naive-UTC text the original backend stores.
 namespace IsoDateTime {
 
-struct ParseResult
-{
-    std::optional<QDateTime> value; // UTC when set
-    QString error;                  // why the text was refused, when not set
-};
-
 // Accepts `YYYY-MM-DD`, optionally followed by `T` (or a space) and `HH:MM[:SS[.fraction]]`,
-// optionally followed by `Z` or an offset `±HH:MM` / `±HHMM`. No offset means UTC.
-ParseResult parse(QStringView text);
+// optionally followed by `Z` or an offset `±HH:MM` / `±HHMM`. No offset means UTC. The value is
+// in UTC; the error says why the text was refused.
+Result<QDateTime> parse(QStringView text);
 
 // `2026-12-01T10:00:00Z`, or `2026-12-01T10:00:00.250Z` when there are milliseconds.
 QString toApi(const QDateTime &utc);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <taskflow/common/result.h>
 #include <taskflow/common/task.h>
 #include <taskflow/common/validationerror.h>
 
@@ -40,15 +41,8 @@ struct TaskChanges
     // The request body the desktop app sends: only the fields that are set.
     QByteArray toJson() const;
 
-    struct Parsed;
     // Reads a request body: type errors first (string, enum, date), then validate(mode).
-    static Parsed fromJson(const QByteArray &body, Mode mode);
-};
-
-struct TaskChanges::Parsed
-{
-    TaskChanges changes;
-    ValidationErrors errors;
+    static Result<TaskChanges, ValidationErrors> fromJson(const QByteArray &body, Mode mode);
 };
 
 } // namespace taskflow

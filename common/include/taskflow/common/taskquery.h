@@ -1,5 +1,6 @@
 #pragma once
 
+#include <taskflow/common/result.h>
 #include <taskflow/common/task.h>
 #include <taskflow/common/validationerror.h>
 
@@ -31,15 +32,9 @@ struct TaskQuery
     // The query string the desktop app sends, e.g. `status=todo&sort=-updated_at`.
     QByteArray toQueryString() const;
 
-    struct Parsed;
-    // Reads the raw (still percent-encoded) query of a request URL.
-    static Parsed fromQueryString(const QByteArray &encoded);
-};
-
-struct TaskQuery::Parsed
-{
-    TaskQuery query;
-    ValidationErrors errors;
+    // Reads the raw (still percent-encoded) query of a request URL; every bad parameter is
+    // one error.
+    static Result<TaskQuery, ValidationErrors> fromQueryString(const QByteArray &encoded);
 };
 
 QString toApi(TaskSortKey key);

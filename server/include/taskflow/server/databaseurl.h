@@ -1,5 +1,7 @@
 #pragma once
 
+#include <taskflow/common/result.h>
+
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -25,8 +27,8 @@ struct DatabaseUrl
 
     static constexpr const char *defaultUrl = "sqlite:///./taskflow.db";
 
-    struct Parsed;
-    static Parsed parse(const QString &url);
+    // The error is one line, without the password.
+    static Result<DatabaseUrl> parse(const QString &url);
 
     QString qtDriverName() const; // QSQLITE or QPSQL
     // libpq options in the form QSqlDatabase::setConnectOptions takes (`key=value;key=value`).
@@ -36,12 +38,6 @@ struct DatabaseUrl
     // The URL with the password replaced by `***`.
     QString redacted() const;
     QString value(const QString &option) const;
-};
-
-struct DatabaseUrl::Parsed
-{
-    std::optional<DatabaseUrl> url;
-    QString error; // one line, without the password, when url is empty
 };
 
 } // namespace taskflow
