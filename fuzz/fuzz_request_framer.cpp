@@ -88,7 +88,7 @@ void checkRequest(const RequestFramer::Request &request)
 {
     const QString shown = text(request.normalized);
     FUZZ_CHECK(request.body.size() <= limits.maxBodyBytes, shown);
-    FUZZ_CHECK(request.normalized.startsWith(request.method + ' '), shown);
+    FUZZ_CHECK(request.normalized.startsWith(QByteArray(request.method + ' ')), shown);
     const qsizetype headEnd = request.normalized.indexOf("\r\n\r\n");
     FUZZ_CHECK(headEnd > 0, shown);
     const QByteArray head = request.normalized.left(headEnd);
