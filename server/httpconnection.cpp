@@ -115,6 +115,8 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const Settings &settings,
 
 HttpConnection::~HttpConnection()
 {
+    if (std::shared_ptr<StreamedBody> stream = std::exchange(m_stream, nullptr))
+        stream->stopped();
     // Qt HttpServer deletes the parser socket once it is disconnected; if it has not taken it
     // over (it is still where it was created), it is ours to clean up.
     if (m_parserSocket && m_parserSocket->parent() == parent()) {
