@@ -1,0 +1,30 @@
+#pragma once
+
+#include <taskflow/common/task.h>
+
+#include <QDateTime>
+#include <QString>
+
+#include <array>
+#include <optional>
+
+namespace taskflow {
+
+// The built-in saved filters of the task list, each with its count in the side list.
+enum class SmartView { All, Today, Overdue, ThisWeek, Unassigned, NotDone };
+
+inline constexpr std::array<SmartView, 6> allSmartViews{SmartView::All,      SmartView::Today,
+                                                        SmartView::Overdue,  SmartView::ThisWeek,
+                                                        SmartView::Unassigned, SmartView::NotDone};
+
+QString displayName(SmartView view);
+// A stable name for the settings file ("today", "overdue", …).
+QString settingsName(SmartView view);
+std::optional<SmartView> smartViewFromSettingsName(const QString &name);
+
+// Whether `task` belongs in `view` at `now` (UTC); days and weeks are the user's local ones.
+// Today and This week hold what is due then and not done; Overdue what is past due and not
+// done; Unassigned and Not done what their names say.
+bool belongsTo(const Task &task, SmartView view, const QDateTime &now);
+
+} // namespace taskflow

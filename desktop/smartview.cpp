@@ -1,0 +1,69 @@
+#include <taskflow/desktop/smartview.h>
+
+#include <QCoreApplication>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace taskflow {
+
+QString displayName(SmartView view)
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("taskflow::SmartView", text); };
+    switch (view) {
+    case SmartView::All: return tr("All tasks");
+    case SmartView::Today: return tr("Today");
+    case SmartView::Overdue: return tr("Overdue");
+    case SmartView::ThisWeek: return tr("This week");
+    case SmartView::Unassigned: return tr("Unassigned");
+    case SmartView::NotDone: return tr("Not done");
+    }
+    Q_UNREACHABLE();
+}
+
+QString settingsName(SmartView view)
+{
+    switch (view) {
+    case SmartView::All: return u"all"_s;
+    case SmartView::Today: return u"today"_s;
+    case SmartView::Overdue: return u"overdue"_s;
+    case SmartView::ThisWeek: return u"this_week"_s;
+    case SmartView::Unassigned: return u"unassigned"_s;
+    case SmartView::NotDone: return u"not_done"_s;
+    }
+    Q_UNREACHABLE();
+}
+
+std::optional<SmartView> smartViewFromSettingsName(const QString &name)
+{
+    for (const SmartView view : allSmartViews) {
+        if (settingsName(view) == name)
+            return view;
+    }
+    return std::nullopt;
+}
+
+bool belongsTo(const Task &task, SmartView view, const QDateTime &now)
+{
+    const bool open = task.status != TaskStatus::Done;
+    switch (view) {
+    case SmartView::All: return true;
+    case SmartView::NotDone: return open;
+    case SmartView::Unassigned: return !task.assignee || task.assignee->trimmed().isEmpty();
+    case SmartView::Overdue: return task.isOverdue(now);
+    case SmartView::Today:
+        return open && task.dueDate && task.dueDate->toLocalTime().date() == now.toLocalTime().date();
+    case SmartView::ThisWeek: {
+        if (!open || !task.dueDate)
+            return false;
+        const QDate today = now.toLocalTime().date();
+        const int firstDay = int(QLocale().firstDayOfWeek());
+        const QDate weekStart = today.addDays(-((today.dayOfWeek() - firstDay + 7) % 7));
+        const QDate due = task.dueDate->toLocalTime().date();
+        return due >= weekStart && due < weekStart.addDays(7);
+    }
+    }
+    Q_UNREACHABLE();
+}
+
+} // namespace taskflow

@@ -1,0 +1,81 @@
+#include <taskflow/desktop/taskfiltermodel.h>
+
+#include <taskflow/desktop/tasktablemodel.h>
+
+namespace taskflow {
+
+TaskFilterModel::TaskFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    setSortRole(TaskTableModel::SortRole);
+    m_collator.setNumericMode(true);
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
+    m_now = QDateTime::currentDateTimeUtc();
+}
+
+QString TaskFilterModel::searchKey(const QString &text)
+{
+    const QString decomposed = text.normalized(QString::NormalizationForm_KD);
+    QString key;
+    key.reserve(decomposed.size());
+    for (const QChar c : decomposed) {
+        if (c.category() != QChar::Mark_NonSpacing)
+            key.append(c);
+    }
+    return key.toCaseFolded();
+}
+
+void TaskFilterModel::setQuery(const TaskQuery &query)
+{
+    m_query = query;
+    m_searchKey = query.search ? searchKey(query.search->trimmed()) : QString();
+    m_now = QDateTime::currentDateTimeUtc();
+    invalidateFilter();
+}
+
+void TaskFilterModel::setSmartView(SmartView view)
+{
+    m_view = view;
+    m_now = QDateTime::currentDateTimeUtc();
+    invalidateFilter();
+}
+
+bool TaskFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    Q_UNUSED(sourceParent);
+    const auto *tasks = qobject_cast<const TaskTableModel *>(sourceModel());
+    if (!tasks)
+        return true;
+    const Task &task = tasks->taskAt(sourceRow);
+    if (!belongsTo(task, m_view, m_now))
+        return false;
+    if (m_query.status && task.status != *m_query.status)
+        return false;
+    if (m_query.priority && task.priority != *m_query.priority)
+        return false;
+    if (m_query.assignee && task.assignee != m_query.assignee)
+        return false;
+    if (!m_searchKey.isEmpty()) {
+        if (!searchKey(task.title).contains(m_searchKey)
+            && !(task.description && searchKey(*task.description).contains(m_searchKey)))
+            return false;
+    }
+    return true;
+}
+
+bool TaskFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const QVariant a = left.data(sortRole());
+    const QVariant b = right.data(sortRole());
+    if (a.typeId() == QMetaType::QString && b.typeId() == QMetaType::QString) {
+        const int order = m_collator.compare(a.toString(), b.toString());
+        if (order != 0)
+            return order < 0;
+    } else if (a != b) {
+        return QVariant::compare(a, b) == QPartialOrdering::Less;
+    }
+    // Equal keys: a stable order by id, as the API breaks ties.
+    return left.data(TaskTableModel::TaskIdRole).toString()
+        < right.data(TaskTableModel::TaskIdRole).toString();
+}
+
+} // namespace taskflow
