@@ -26,6 +26,21 @@ EventStream::~EventStream()
     }
 }
 
+// Ends a reply that may be in the middle of emitting a signal: aborting it there would make it
+// report its end twice, so the abort waits for the event loop.
+void EventStream::discard(QNetworkReply *reply)
+{
+    if (!reply)
+        return;
+    reply->disconnect(this);
+    if (reply->isFinished()) {
+        reply->deleteLater();
+        return;
+    }
+    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    QMetaObject::invokeMethod(reply, &QNetworkReply::abort, Qt::QueuedConnection);
+}
+
 void EventStream::setRetryDelays(std::chrono::milliseconds first, std::chrono::milliseconds longest)
 {
     m_firstRetry = first;
@@ -46,11 +61,8 @@ void EventStream::stop()
 {
     m_running = false;
     m_retry.stop();
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
+    discard(m_reply);
+    m_reply = nullptr;
     setState(State::Stopped);
 }
 
@@ -76,11 +88,8 @@ void EventStream::connectNow()
 {
     if (!m_running)
         return;
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
+    discard(m_reply);
+    m_reply = nullptr;
     m_headersRead = false;
     m_parser.resetPartial();
     if (m_state != State::Unavailable)
@@ -102,10 +111,8 @@ void EventStream::readHeaders()
     const QString type = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
     if (status != 200 || !type.startsWith(u"text/event-stream"_s)) {
         qCInfo(lcSync) << "no event stream here (HTTP" << status << type << "): polling instead";
-        QNetworkReply *reply = m_reply;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
+        discard(m_reply);
+        m_reply = nullptr;
         scheduleRetry(true);
         return;
     }

@@ -9,15 +9,16 @@ namespace taskflow {
 
 QString healthSummary(const ServerHealth &health)
 {
-    const auto tr = [](const char *text, int n = -1) {
-        return QCoreApplication::translate("taskflow::ServerHealth", text, nullptr, n);
+    // lupdate files these under "taskflow", the namespace they are written in.
+    const auto tr = [](const char *text, const char *disambiguation = nullptr, int n = -1) {
+        return QCoreApplication::translate("taskflow", text, disambiguation, n);
     };
     QStringList parts{health.healthy ? tr("healthy") : tr("unhealthy")};
     if (!health.database.isEmpty())
         parts.append(tr("database %1").arg(health.database == u"connected"_s ? tr("connected")
                                                                               : health.database));
     if (health.tasksCount >= 0)
-        parts.append(tr("%n task(s)", int(health.tasksCount)));
+        parts.append(tr("%n task(s)", nullptr, int(health.tasksCount)));
     if (!health.version.isEmpty()) {
         QString text = tr("version %1").arg(health.version);
         if (!health.environment.isEmpty())

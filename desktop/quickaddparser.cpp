@@ -103,7 +103,10 @@ TaskChanges QuickAdd::toChanges() const
 
 QString QuickAdd::describe() const
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("taskflow::QuickAdd", text); };
+    // lupdate files these under "taskflow", the namespace they are written in.
+    const auto tr = [](const char *text, const char *disambiguation = nullptr, int n = -1) {
+        return QCoreApplication::translate("taskflow", text, disambiguation, n);
+    };
     if (isEmpty())
         return tr("Type a title; add !high or !low, @name, and a day such as today, tomorrow or friday.");
     QStringList parts{u"“%1”"_s.arg(title)};

@@ -9,7 +9,10 @@ namespace taskflow {
 
 QString displayName(SmartView view)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("taskflow::SmartView", text); };
+    // lupdate files these under "taskflow", the namespace they are written in.
+    const auto tr = [](const char *text, const char *disambiguation = nullptr, int n = -1) {
+        return QCoreApplication::translate("taskflow", text, disambiguation, n);
+    };
     switch (view) {
     case SmartView::All: return tr("All tasks");
     case SmartView::Today: return tr("Today");

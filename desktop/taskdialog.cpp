@@ -213,18 +213,23 @@ void TaskDialog::reject()
 {
     if (m_saving || !hasChanges())
         return QDialog::reject();
-    QMessageBox box(QMessageBox::Question, tr("Discard Changes?"),
-                    tr("Throw away what you typed in this task?"), QMessageBox::NoButton, this);
-    box.setObjectName(u"discardChangesBox"_s);
-    QPushButton *discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    if (findChild<QMessageBox *>(u"discardChangesBox"_s))
+        return; // already asking
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Discard Changes?"),
+                                tr("Throw away what you typed in this task?"), QMessageBox::NoButton, this);
+    box->setObjectName(u"discardChangesBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *discard = box->addButton(tr("&Discard"), QMessageBox::DestructiveRole);
     discard->setObjectName(u"discardButton"_s);
-    QPushButton *keep = box.addButton(tr("&Keep Editing"), QMessageBox::RejectRole);
+    QPushButton *keep = box->addButton(tr("&Keep Editing"), QMessageBox::RejectRole);
     keep->setObjectName(u"keepEditingButton"_s);
-    box.setDefaultButton(keep);
-    box.setEscapeButton(keep);
-    box.exec();
-    if (box.clickedButton() == discard)
-        QDialog::reject();
+    box->setDefaultButton(keep); // Return must not throw anything away
+    box->setEscapeButton(keep);
+    connect(box, &QMessageBox::finished, this, [this, box, discard] {
+        if (box->clickedButton() == discard)
+            QDialog::reject();
+    });
+    box->open();
 }
 
 void TaskDialog::setChanges(const TaskChanges &changes)

@@ -158,7 +158,8 @@ void TaskListPage::createActions()
                             {QKeySequence(Qt::CTRL | Qt::Key_L)},
                             tr("Type a task in the quick-add line"), &TaskListPage::focusQuickAdd);
     m_editAction = make(u"editTaskAction"_s, u"task-edit"_s, tr("&Edit Task…"),
-                        {QKeySequence(Qt::CTRL | Qt::Key_E)}, tr("Edit the selected task"),
+                        {QKeySequence(Qt::CTRL | Qt::Key_E), QKeySequence(Qt::Key_F2)},
+                        tr("Edit the selected task"),
                         &TaskListPage::editSelectedTask);
     m_completeAction = make(u"completeAction"_s, QString(), tr("&Complete"),
                             {QKeySequence(Qt::CTRL | Qt::Key_Space)},
@@ -250,7 +251,8 @@ void TaskListPage::createTable()
     m_view->setItemDelegate(m_delegate);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setEditTriggers(QAbstractItemView::SelectedClicked | QAbstractItemView::EditKeyPressed);
+    // A click on a selected cell edits it in place; F2 and Return open the whole task.
+    m_view->setEditTriggers(QAbstractItemView::SelectedClicked);
     m_view->setAlternatingRowColors(true);
     m_view->setShowGrid(false);
     m_view->setWordWrap(false);
@@ -362,12 +364,14 @@ void TaskListPage::restoreLayout()
         m_view->horizontalHeader()->restoreState(header);
     // A saved width never cuts a word: what the font needs now is the least.
     QHeaderView *h = m_view->horizontalHeader();
-    const int saved[] = {h->sectionSize(TaskTableModel::StatusColumn), h->sectionSize(TaskTableModel::PriorityColumn),
-                         h->sectionSize(TaskTableModel::DueDateColumn), h->sectionSize(TaskTableModel::UpdatedColumn)};
-    fitColumns();
     const int columns[] = {TaskTableModel::StatusColumn, TaskTableModel::PriorityColumn,
-                           TaskTableModel::DueDateColumn, TaskTableModel::UpdatedColumn};
-    for (int i = 0; i < 4; ++i)
+                           TaskTableModel::AssigneeColumn, TaskTableModel::DueDateColumn,
+                           TaskTableModel::UpdatedColumn};
+    QList<int> saved;
+    for (const int column : columns)
+        saved.append(header.isEmpty() ? 0 : h->sectionSize(column));
+    fitColumns();
+    for (int i = 0; i < int(std::size(columns)); ++i)
         h->resizeSection(columns[i], qMax(saved[i], h->sectionSize(columns[i])));
     h->setSectionResizeMode(TaskTableModel::TitleColumn, QHeaderView::Stretch);
     m_filterBar->setQuery(m_settings.filters());

@@ -76,6 +76,24 @@ TaskChanges everything(const Task &task)
     return changes;
 }
 
+// Whether `write` can go on top of `theirs` as it is: the fields it sets were not changed on
+// the server since `base`, or were changed to the same values. Only a real clash asks the user.
+bool mergesCleanly(const PendingWrite &write, const Task &theirs)
+{
+    if (write.kind == PendingWrite::Kind::Delete || !write.base)
+        return false;
+    const Task &base = *write.base;
+    const TaskChanges &mine = write.changes;
+    const Task wanted = applied(base, mine);
+    return (!mine.title || base.title == theirs.title || wanted.title == theirs.title)
+        && (!mine.description || base.description == theirs.description
+            || wanted.description == theirs.description)
+        && (!mine.status || base.status == theirs.status || wanted.status == theirs.status)
+        && (!mine.priority || base.priority == theirs.priority || wanted.priority == theirs.priority)
+        && (!mine.assignee || base.assignee == theirs.assignee || wanted.assignee == theirs.assignee)
+        && (!mine.dueDate || base.dueDate == theirs.dueDate || wanted.dueDate == theirs.dueDate);
+}
+
 bool isRetryable(const ApiError &error)
 {
     return error.isConnectionProblem() || error.kind == ApiError::Kind::Unauthorized
@@ -517,7 +535,16 @@ void TaskStore::send(const PendingWrite &write)
         serverTaskChanged(result->task, result->etag, true);
         if (write.base && !sameContent(result->task, *write.base)) {
             rebuild();
-            return raiseConflict(write, result->task);
+            if (!mergesCleanly(write, result->task))
+                return raiseConflict(write, result->task);
+            // Changed elsewhere, in other fields: this change goes on top of that version.
+            PendingWrite rebased = write;
+            rebased.base = result->task;
+            if (PendingWrite *stored = queued(write.seq)) {
+                stored->base = result->task;
+                m_offline->replace(*stored);
+            }
+            return sendWithVersion(rebased, result->etag);
         }
         sendWithVersion(write, result->etag);
     });
@@ -543,6 +570,15 @@ void TaskStore::written(const PendingWrite &write, const ApiResult<TaskVersion> 
             if (error.current)
                 serverTaskChanged(*error.current, {}, true);
             rebuild();
+            if (error.current && mergesCleanly(write, *error.current)) {
+                // Read its version again and go on top of it (send() compares once more).
+                if (PendingWrite *stored = queued(write.seq)) {
+                    stored->base = *error.current;
+                    m_offline->replace(*stored);
+                    m_sending = 0;
+                    return pump();
+                }
+            }
             return raiseConflict(write, error.current);
         }
         if (error.kind == ApiError::Kind::NotFound && write.kind == PendingWrite::Kind::Update) {

@@ -8,8 +8,9 @@ namespace taskflow {
 
 QString localizedMessage(const ValidationError &error)
 {
-    const auto tr = [](const char *text, int n = -1) {
-        return QCoreApplication::translate("taskflow::ValidationMessage", text, nullptr, n);
+    // lupdate files these under "taskflow", the namespace they are written in.
+    const auto tr = [](const char *text, const char *disambiguation = nullptr, int n = -1) {
+        return QCoreApplication::translate("taskflow", text, disambiguation, n);
     };
     const QString &type = error.type;
     if (type == u"missing"_s)
@@ -18,7 +19,7 @@ QString localizedMessage(const ValidationError &error)
         return tr("This field cannot be empty.");
     if (type == u"string_too_long"_s) {
         const int max = error.ctx.value(u"max_length"_s).toInt();
-        return max > 0 ? tr("At most %n character(s).", max) : tr("This text is too long.");
+        return max > 0 ? tr("At most %n character(s).", nullptr, max) : tr("This text is too long.");
     }
     if (type == u"value_error"_s && error.field() == u"title"_s)
         return tr("The title cannot be only spaces.");

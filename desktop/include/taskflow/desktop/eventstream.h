@@ -53,6 +53,7 @@ signals:
     void resetRequested();
 
 private:
+    void discard(QNetworkReply *reply);
     void connectNow();
     void readHeaders();
     void readEvents();
