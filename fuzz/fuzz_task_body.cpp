@@ -34,16 +34,12 @@ using namespace taskflow;
 
 namespace {
 
-
-bool hasLoneSurrogate(QStringView text)
+// Valid UTF-16 comes back unchanged from a trip through UTF-8; a lone surrogate does not (Qt
+// writes it as U+FFFD). Not the server's own test (taskchanges.cpp walks the surrogates), so a
+// bug there shows up here.
+bool isValidUnicode(const QString &text)
 {
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate())
-            ++i;
-        else if (text[i].isSurrogate())
-            return true;
-    }
-    return false;
+    return QString::fromUtf8(text.toUtf8()) == text;
 }
 
 bool outsideApiYears(const QDateTime &utc)
@@ -55,7 +51,7 @@ bool outsideApiYears(const QDateTime &utc)
 // Text the server may store: valid Unicode (no half surrogate pair) without NUL.
 bool storable(const QString &text)
 {
-    return !hasLoneSurrogate(text) && !text.contains(QChar(0));
+    return isValidUnicode(text) && !text.contains(QChar(0));
 }
 
 bool storable(const TaskChanges &changes)
@@ -78,9 +74,9 @@ const char *findingOf(const TaskChanges &changes)
 // cannot read back the same and is no finding.
 bool writable(const Task &task)
 {
-    return !hasLoneSurrogate(task.title) && !hasLoneSurrogate(task.id)
-        && !(task.description && hasLoneSurrogate(*task.description))
-        && !(task.assignee && hasLoneSurrogate(*task.assignee));
+    return isValidUnicode(task.title) && isValidUnicode(task.id)
+        && !(task.description && !isValidUnicode(*task.description))
+        && !(task.assignee && !isValidUnicode(*task.assignee));
 }
 
 const char *findingOf(const Task &task)
@@ -225,12 +221,12 @@ void checkMode(const QByteArray &body, TaskChanges::Mode mode)
     FUZZ_CHECK_FINDING(finding, again,
                        u"toJson() reads back with errors: "_s + text(json) + u" -> "_s
                            + text(errorsJson(again ? ValidationErrors() : again.error())));
+    if (!again)
+        return; // a known finding, tolerated
     FUZZ_CHECK_FINDING(finding, sameChanges(again.value(), changes),
                        u"toJson() does not read back: "_s + describe(changes) + u" -> "_s
                            + text(json) + u" -> "_s + describe(again.value()));
 
-    if (!parsed.errors.isEmpty())
-        return;
     Task task;
     if (mode == TaskChanges::Mode::Update) {
         task = existingTask();

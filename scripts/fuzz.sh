@@ -7,7 +7,8 @@
 #   --merge             afterwards, add the inputs that found new coverage to fuzz/corpus/
 #                       (libFuzzer -merge=1); without it the repository corpus is never touched
 #   target...           fuzz_task_body fuzz_query_string fuzz_iso_datetime fuzz_database_url
-#                       (default: all four)
+#                       fuzz_request_framer
+#                       (default: all five)
 # Environment: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_BUILD_PARALLEL (default 2),
 #   TASKFLOW_FUZZ_KNOWN (skip the checks of reported findings, e.g. "date-range"; default none),
 #   ASAN_OPTIONS (appended to quarantine_size_mb=64).
@@ -17,7 +18,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-all_targets=(fuzz_task_body fuzz_query_string fuzz_iso_datetime fuzz_database_url)
+all_targets=(fuzz_task_body fuzz_query_string fuzz_iso_datetime fuzz_database_url fuzz_request_framer)
 seconds=60
 merge=0
 targets=()

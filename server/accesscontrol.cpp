@@ -21,6 +21,18 @@ HttpResponse unauthorized(const QString &detail)
     return response;
 }
 
+// What a client can send after "Bearer ": visible ASCII without spaces.
+bool isSendable(const QByteArray &token)
+{
+    if (token.isEmpty())
+        return false;
+    for (const char c : token) {
+        if (c <= ' ' || c > '~')
+            return false;
+    }
+    return true;
+}
+
 bool isProtected(const QString &path)
 {
     return path == u"/tasks"_s || path.startsWith(u"/tasks/"_s);
@@ -28,24 +40,37 @@ bool isProtected(const QString &path)
 
 } // namespace
 
-AccessControl::Loaded AccessControl::load(const QString &token, const QString &tokensFile)
+Result<void> AccessControl::addToken(const QString &token)
 {
-    AccessControl access;
-    if (!token.trimmed().isEmpty())
-        access.m_tokenDigests.append(digest(token.trimmed().toUtf8()));
-    if (!tokensFile.isEmpty()) {
-        QFile file(tokensFile);
-        if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-            return Loaded{std::nullopt, u"cannot read the tokens file %1: %2"_s.arg(tokensFile, file.errorString())};
-        while (!file.atEnd()) {
-            const QByteArray line = file.readLine().trimmed();
-            if (!line.isEmpty() && !line.startsWith('#'))
-                access.m_tokenDigests.append(digest(line));
-        }
-        if (access.m_tokenDigests.isEmpty())
-            return Loaded{std::nullopt, u"the tokens file %1 holds no token"_s.arg(tokensFile)};
+    const QByteArray bytes = token.trimmed().toUtf8();
+    if (bytes.isEmpty())
+        return Failure(u"is blank: set a token, or leave it unset for open access"_s);
+    if (!isSendable(bytes))
+        return Failure(u"must be visible ASCII characters without spaces"_s);
+    m_tokenDigests.append(digest(bytes));
+    return {};
+}
+
+Result<void> AccessControl::addTokensFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return Failure(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+    int found = 0;
+    int lineNumber = 0;
+    while (!file.atEnd()) {
+        ++lineNumber;
+        const QByteArray line = file.readLine().trimmed();
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        if (!isSendable(line))
+            return Failure(u"line %1 of %2 is not a token (visible ASCII, no spaces)"_s.arg(lineNumber).arg(path));
+        m_tokenDigests.append(digest(line));
+        ++found;
     }
-    return Loaded{access, {}};
+    if (found == 0)
+        return Failure(u"%1 holds no token"_s.arg(path));
+    return {};
 }
 
 bool AccessControl::accepts(const QByteArray &token) const

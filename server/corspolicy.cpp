@@ -34,10 +34,15 @@ bool CorsPolicy::isAllowed(const QByteArray &origin) const
     return m_anyOrigin || m_origins.contains(origin);
 }
 
+bool CorsPolicy::isPreflight(const HttpRequest &request)
+{
+    return request.method == "OPTIONS" && request.hasHeader("Origin")
+        && request.hasHeader("Access-Control-Request-Method");
+}
+
 std::optional<HttpResponse> CorsPolicy::preflight(const HttpRequest &request) const
 {
-    if (request.method != "OPTIONS" || !request.hasHeader("Origin")
-        || !request.hasHeader("Access-Control-Request-Method"))
+    if (!isPreflight(request))
         return std::nullopt;
 
     const QByteArray origin = request.header("Origin");
@@ -66,11 +71,17 @@ std::optional<HttpResponse> CorsPolicy::preflight(const HttpRequest &request) co
 
 void CorsPolicy::decorate(const HttpRequest &request, HttpResponse &response) const
 {
-    if (!request.hasHeader("Origin"))
+    if (!request.hasHeader("Origin") || isPreflight(request)) // a preflight has its own
         return;
     response.setHeader("Access-Control-Allow-Credentials", "true");
+    // Browser clients read versions (ETag) and the total of a page (X-Total-Count).
+    response.setHeader("Access-Control-Expose-Headers", "ETag, X-Total-Count");
     const QByteArray origin = request.header("Origin");
-    if (isAllowed(origin)) {
+    // Any origin: `*`, unless the request carries a cookie, which `*` would not let the browser
+    // send; then the origin itself. Starlette answers exactly so.
+    if (m_anyOrigin && !request.hasHeader("Cookie")) {
+        response.setHeader("Access-Control-Allow-Origin", "*");
+    } else if (isAllowed(origin)) {
         response.setHeader("Access-Control-Allow-Origin", origin);
         addVaryOrigin(response);
     }

@@ -53,34 +53,31 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
         qSetMessagePattern(u"%{time yyyy-MM-ddThh:mm:ss.zzz} %{category} %{type}: %{message}"_s);
 
-    const ServerConfig::Loaded loaded =
+    const Result<ServerConfig, ConfigExit> loaded =
         ServerConfig::load(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
-    switch (loaded.outcome) {
-    case ServerConfig::Outcome::ExitOk:
-        std::fputs(qPrintable(loaded.message + u'\n'), stdout);
-        return 0;
-    case ServerConfig::Outcome::ExitError:
-        std::fputs(qPrintable(u"taskflow-server: "_s + loaded.message + u'\n'), stderr);
-        return 2;
-    case ServerConfig::Outcome::Run:
-        break;
+    if (!loaded) {
+        const ConfigExit &exit = loaded.error();
+        if (exit.code == 0)
+            std::fputs(qPrintable(exit.message + u'\n'), stdout);
+        else
+            std::fputs(qPrintable(u"taskflow-server: "_s + exit.message + u'\n'), stderr);
+        return exit.code;
     }
-    if (loaded.config.checkConfigOnly)
-        return checkConfig(loaded.config);
+    if (loaded->checkConfigOnly)
+        return checkConfig(loaded.value());
 
     // Watch for signals before listening: a SIGTERM that arrives during start-up is then
     // delivered once the event loop runs, instead of killing the process.
     SignalWatcher signalWatcher;
-    Server server(loaded.config);
+    Server server(loaded.value());
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &server,
                      [&server](const QString &name) {
                          qCInfo(lcServer).noquote() << name << "received";
                          server.shutdown();
                      });
     QObject::connect(&server, &Server::stopped, &app, &QCoreApplication::quit);
-    QString error;
-    if (!server.start(&error)) {
-        std::fputs(qPrintable(u"taskflow-server: "_s + error + u'\n'), stderr);
+    if (const Result<void> started = server.start(); !started) {
+        std::fputs(qPrintable(u"taskflow-server: "_s + started.error() + u'\n'), stderr);
         return 1;
     }
     return app.exec();

@@ -1,8 +1,9 @@
 #include <taskflow/server/server.h>
 
-#include <taskflow/server/apiserver.h>
 #include <taskflow/server/connectionpool.h>
+#include <taskflow/server/dispatcher.h>
 #include <taskflow/server/httplistener.h>
+#include <taskflow/server/qthttpadapter.h>
 #include <taskflow/server/logging.h>
 #include <taskflow/server/schema.h>
 #include <taskflow/server/taskapi.h>
@@ -26,10 +27,10 @@ Server::~Server()
 {
     // Workers post their answers to the HTTP side: they stop first.
     m_pool.reset();
-    delete m_http;
+    delete m_http; // and with it the listener and its connections, before the dispatcher
 }
 
-bool Server::start(QString *error)
+Result<void> Server::start()
 {
     qCInfo(lcServer).noquote() << "TaskFlow server" << TASKFLOW_VERSION << "starting;"
                                << "environment" << m_config.environment;
@@ -43,34 +44,35 @@ bool Server::start(QString *error)
         qCInfo(lcSql).noquote() << (report.tableExisted ? u"found"_s : u"created"_s)
                                 << "table tasks; schema version" << report.versionAfter;
     } catch (const DatabaseError &failure) {
-        *error = u"cannot use the database (%1): %2"_s.arg(m_config.database.describe(),
-                                                           failure.message());
-        return false;
+        return Failure(u"cannot use the database (%1): %2"_s.arg(m_config.database.describe(),
+                                                                 failure.message()));
     }
 
     Router router;
     m_api = std::make_unique<TaskApi>(*m_pool, m_config);
     m_api->registerRoutes(router);
-    m_http = new ApiServer(std::move(router), CorsPolicy(m_config.corsOrigins), m_config.access,
-                           m_config.maxBodyBytes);
+    m_dispatcher = std::make_unique<Dispatcher>(std::move(router), CorsPolicy(m_config.corsOrigins),
+                                                m_config.access);
     if (m_config.access.isEnabled())
         qCInfo(lcServer) << "bearer tokens required on /tasks:" << m_config.access.tokenCount()
                          << "accepted";
 
-    HttpListener::Limits limits;
-    limits.maxBodyBytes = m_config.maxBodyBytes;
-    limits.requestTimeoutMs = m_config.requestTimeoutSeconds * 1000;
-    auto *listener = new HttpListener(limits, m_http);
-    if (!listener->listen(m_config.host, m_config.port)) {
-        *error = u"cannot listen on %1:%2: %3"_s.arg(m_config.hostText)
-                     .arg(m_config.port)
-                     .arg(listener->errorString());
-        return false;
+    HttpConnection::Settings settings;
+    settings.limits.maxBodyBytes = m_config.maxBodyBytes;
+    settings.requestTimeoutMs = m_config.requestTimeoutSeconds * 1000;
+    settings.keepAliveTimeoutMs = m_config.keepAliveTimeoutSeconds * 1000;
+    settings.writeTimeoutMs = m_config.writeTimeoutSeconds * 1000;
+    m_http = new QtHttpAdapter;
+    m_listener = new HttpListener(settings, *m_dispatcher, m_http);
+    if (!m_listener->listen(m_config.host, m_config.port)) {
+        return Failure(u"cannot listen on %1:%2: %3"_s.arg(m_config.hostText)
+                           .arg(m_config.port)
+                           .arg(m_listener->errorString()));
     }
-    m_http->bind(listener);
-    m_port = listener->serverPort();
+    m_http->bind(m_listener);
+    m_port = m_listener->serverPort();
     qCInfo(lcServer).noquote() << u"listening on http://%1:%2"_s.arg(m_config.hostText).arg(m_port);
-    return true;
+    return {};
 }
 
 void Server::shutdown()
@@ -78,20 +80,20 @@ void Server::shutdown()
     if (m_stopping || !m_http)
         return;
     m_stopping = true;
-    m_http->stopAccepting();
-    qCInfo(lcServer) << "shutting down: no new connections;" << m_http->requestsInFlight()
+    m_listener->stopAccepting();
+    qCInfo(lcServer) << "shutting down: no new connections;" << m_listener->requestsInFlight()
                      << "requests in flight";
-    connect(m_http, &ApiServer::requestFinished, this, [this] {
-        if (m_http->requestsInFlight() == 0)
+    connect(m_listener, &HttpListener::requestAnswered, this, [this] {
+        if (m_listener->requestsInFlight() == 0)
             finishShutdown();
-    });
+    }, Qt::QueuedConnection);
     QTimer::singleShot(shutdownGraceMs, this, [this] {
         if (!m_stopped)
-            qCWarning(lcServer) << "shutdown grace period over;" << m_http->requestsInFlight()
+            qCWarning(lcServer) << "shutdown grace period over;" << m_listener->requestsInFlight()
                                 << "requests abandoned";
         finishShutdown();
     });
-    if (m_http->requestsInFlight() == 0)
+    if (m_listener->requestsInFlight() == 0)
         finishShutdown();
 }
 
@@ -100,8 +102,7 @@ void Server::finishShutdown()
     if (m_stopped)
         return;
     m_stopped = true;
-    m_http->refuseRequests();
-    m_http->closeConnections();
+    m_listener->closeAll();
     m_pool->shutdown();
     qCInfo(lcServer) << "database closed; stopped";
     // Leave the event loop a turn to hand the last bytes to the sockets.

@@ -2,65 +2,116 @@
 
 #include <QCommandLineParser>
 
+#include <functional>
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace taskflow {
 
 namespace {
 
-const QString defaultCorsOrigins = u"http://localhost:5173,http://localhost:3000"_s;
+// Reads a setting's text into the configuration; on failure, why (the caller names the
+// variable or flag it came from).
+using Apply = std::function<Result<void>(ServerConfig &config, const QString &text)>;
 
 struct Setting
 {
     QString flag;
     QString variable;
     QString description;
-    QString defaultValue;
+    QString defaultValue; // empty: unset by default
+    Apply apply;
 };
+
+Apply number(qint64 min, qint64 max, const QString &unit, std::function<void(ServerConfig &, qint64)> set)
+{
+    return [=](ServerConfig &config, const QString &text) -> Result<void> {
+        bool ok = false;
+        const qint64 value = text.trimmed().toLongLong(&ok);
+        if (!ok || value < min || value > max)
+            return Failure(u"must be %1 from %2 to %3, not '%4'"_s.arg(unit).arg(min).arg(max).arg(text));
+        set(config, value);
+        return {};
+    };
+}
 
 const QList<Setting> &settings()
 {
     static const QList<Setting> all{
         {u"database-url"_s, u"DATABASE_URL"_s, u"Database: sqlite:///path.db or postgresql://…"_s,
-         QString::fromLatin1(DatabaseUrl::defaultUrl)},
-        {u"host"_s, u"HOST"_s, u"Address to listen on."_s, u"127.0.0.1"_s},
-        {u"port"_s, u"PORT"_s, u"Port to listen on (0 picks a free one)."_s, u"8000"_s},
+         QString::fromLatin1(DatabaseUrl::defaultUrl),
+         [](ServerConfig &config, const QString &text) -> Result<void> {
+             Result<DatabaseUrl> parsed = DatabaseUrl::parse(text);
+             if (!parsed)
+                 return Failure(u"is not a valid database URL: "_s + parsed.error());
+             config.database = std::move(parsed).value();
+             return {};
+         }},
+        {u"host"_s, u"HOST"_s, u"Address to listen on."_s, u"127.0.0.1"_s,
+         [](ServerConfig &config, const QString &text) -> Result<void> {
+             const QString host = text.trimmed();
+             if (host == u"localhost"_s)
+                 config.host = QHostAddress::LocalHost;
+             else if (!config.host.setAddress(host))
+                 return Failure(u"must be an IP address such as 127.0.0.1 or 0.0.0.0, not '%1'"_s.arg(host));
+             config.hostText = host;
+             return {};
+         }},
+        {u"port"_s, u"PORT"_s, u"Port to listen on (0 picks a free one)."_s, u"8000"_s,
+         number(0, 65535, u"a port number"_s, [](ServerConfig &c, qint64 v) { c.port = quint16(v); })},
         {u"cors-origins"_s, u"CORS_ORIGINS"_s,
-         u"Comma-separated origins allowed to call the API; * allows any."_s, defaultCorsOrigins},
-        {u"environment"_s, u"ENVIRONMENT"_s, u"Name reported by /health."_s, u"development"_s},
-        {u"pool-size"_s, u"DB_POOL_SIZE"_s, u"Database connections (and worker threads)."_s,
-         u"5"_s},
-        {u"max-body-bytes"_s, u"MAX_BODY_BYTES"_s, u"Largest request body accepted."_s,
-         u"1048576"_s},
+         u"Comma-separated origins allowed to call the API; * allows any."_s,
+         u"http://localhost:5173,http://localhost:3000"_s,
+         [](ServerConfig &config, const QString &text) -> Result<void> {
+             config.corsOrigins.clear();
+             for (const QString &origin : text.split(u','))
+                 if (const QString trimmed = origin.trimmed(); !trimmed.isEmpty())
+                     config.corsOrigins.append(trimmed);
+             return {};
+         }},
+        {u"environment"_s, u"ENVIRONMENT"_s, u"Name reported by /health."_s, u"development"_s,
+         [](ServerConfig &config, const QString &text) -> Result<void> {
+             config.environment = text;
+             return {};
+         }},
+        {u"pool-size"_s, u"DB_POOL_SIZE"_s, u"Database connections (and worker threads)."_s, u"5"_s,
+         number(1, 256, u"a number"_s, [](ServerConfig &c, qint64 v) { c.poolSize = int(v); })},
+        {u"max-body-bytes"_s, u"MAX_BODY_BYTES"_s, u"Largest request body accepted."_s, u"1048576"_s,
+         number(1, qint64(1) << 31, u"a number of bytes"_s,
+                [](ServerConfig &c, qint64 v) { c.maxBodyBytes = v; })},
         {u"request-timeout"_s, u"REQUEST_TIMEOUT"_s,
-         u"Seconds a client may take to send one request before it is cut off."_s, u"30"_s},
+         u"Seconds a client may take to send one request before it is cut off (408)."_s, u"30"_s,
+         number(1, 3600, u"a number of seconds"_s,
+                [](ServerConfig &c, qint64 v) { c.requestTimeoutSeconds = int(v); })},
+        {u"keepalive-timeout"_s, u"KEEPALIVE_TIMEOUT"_s,
+         u"Seconds an idle keep-alive connection stays open."_s, u"5"_s,
+         number(1, 3600, u"a number of seconds"_s,
+                [](ServerConfig &c, qint64 v) { c.keepAliveTimeoutSeconds = int(v); })},
+        {u"write-timeout"_s, u"WRITE_TIMEOUT"_s,
+         u"Seconds a client may take none of its answer before it is cut off."_s, u"30"_s,
+         number(1, 3600, u"a number of seconds"_s,
+                [](ServerConfig &c, qint64 v) { c.writeTimeoutSeconds = int(v); })},
         {u"api-token"_s, u"API_TOKEN"_s,
          u"When set, /tasks needs 'Authorization: Bearer <token>'. Prefer the variable: a flag "
-         "shows in the process list."_s, QString()},
+         "shows in the process list."_s,
+         QString(), [](ServerConfig &config, const QString &text) { return config.access.addToken(text); }},
         {u"api-tokens-file"_s, u"API_TOKENS_FILE"_s,
-         u"A file of accepted tokens, one a line (# starts a comment)."_s, QString()},
+         u"A file of accepted tokens, one a line (# starts a comment)."_s, QString(),
+         [](ServerConfig &config, const QString &text) { return config.access.addTokensFile(text); }},
     };
     return all;
 }
 
-ServerConfig::Loaded fail(const QString &message)
+Failure<ConfigExit> fail(const QString &message)
 {
-    return ServerConfig::Loaded{ServerConfig::Outcome::ExitError, {}, message};
-}
-
-std::optional<qint64> positiveNumber(const QString &text, qint64 min, qint64 max)
-{
-    bool ok = false;
-    const qint64 value = text.trimmed().toLongLong(&ok);
-    if (!ok || value < min || value > max)
-        return std::nullopt;
-    return value;
+    return Failure(ConfigExit{2, message});
 }
 
 } // namespace
 
-ServerConfig::Loaded ServerConfig::load(const QStringList &arguments,
-                                        const QProcessEnvironment &environment)
+Result<ServerConfig, ConfigExit> ServerConfig::load(const QStringList &arguments,
+                                                    const QProcessEnvironment &environment)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -92,102 +143,48 @@ ServerConfig::Loaded ServerConfig::load(const QStringList &arguments,
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(helpOption))
-        return Loaded{Outcome::ExitOk, {}, parser.helpText()};
+        return Failure(ConfigExit{0, parser.helpText()});
     if (parser.isSet(versionOption))
-        return Loaded{Outcome::ExitOk, {}, u"taskflow-server " TASKFLOW_VERSION ""_s};
+        return Failure(ConfigExit{0, u"taskflow-server " TASKFLOW_VERSION ""_s});
     if (!parser.positionalArguments().isEmpty())
         return fail(u"unexpected argument '%1' (see --help)"_s.arg(parser.positionalArguments().first()));
 
-    // name -> (value, where it came from), flags over environment over defaults
-    const auto valueOf = [&](int index) -> QPair<QString, QString> {
-        const Setting &setting = settings().at(index);
-        if (parser.isSet(options.at(index)))
-            return {parser.value(options.at(index)), u"--"_s + setting.flag};
-        if (environment.contains(setting.variable))
-            return {environment.value(setting.variable), setting.variable};
-        return {setting.defaultValue, setting.variable};
-    };
-
     ServerConfig config;
-    {
-        const auto [text, source] = valueOf(0);
-        const Result<DatabaseUrl> parsed = DatabaseUrl::parse(text);
-        if (!parsed)
-            return fail(u"%1 is not a valid database URL: %2"_s.arg(source, parsed.error()));
-        config.database = parsed.value();
-    }
-    {
-        const auto [text, source] = valueOf(1);
-        const QString host = text.trimmed();
-        if (host == u"localhost"_s) {
-            config.host = QHostAddress::LocalHost;
-        } else if (!config.host.setAddress(host)) {
-            return fail(u"%1 must be an IP address such as 127.0.0.1 or 0.0.0.0, not '%2'"_s.arg(
-                source, host));
+    for (qsizetype i = 0; i < settings().size(); ++i) {
+        const Setting &setting = settings().at(i);
+        // A flag over its variable over the default; an empty variable counts as unset.
+        QString text = setting.defaultValue;
+        QString source = setting.variable;
+        if (parser.isSet(options.at(i))) {
+            text = parser.value(options.at(i));
+            source = u"--"_s + setting.flag;
+        } else if (!environment.value(setting.variable).isEmpty()) {
+            text = environment.value(setting.variable);
+        } else if (text.isEmpty()) {
+            continue; // unset, no default
         }
-        config.hostText = host;
-    }
-    {
-        const auto [text, source] = valueOf(2);
-        const auto port = positiveNumber(text, 0, 65535);
-        if (!port)
-            return fail(u"%1 must be a port number from 0 to 65535, not '%2'"_s.arg(source, text));
-        config.port = quint16(*port);
-    }
-    {
-        const auto [text, source] = valueOf(3);
-        for (const QString &origin : text.split(u','))
-            if (const QString trimmed = origin.trimmed(); !trimmed.isEmpty())
-                config.corsOrigins.append(trimmed);
-    }
-    config.environment = valueOf(4).first;
-    {
-        const auto [text, source] = valueOf(5);
-        const auto size = positiveNumber(text, 1, 256);
-        if (!size)
-            return fail(u"%1 must be a number from 1 to 256, not '%2'"_s.arg(source, text));
-        config.poolSize = int(*size);
-    }
-    {
-        const auto [text, source] = valueOf(6);
-        const auto bytes = positiveNumber(text, 1, qint64(1) << 31);
-        if (!bytes)
-            return fail(u"%1 must be a number of bytes from 1 to 2147483648, not '%2'"_s.arg(
-                source, text));
-        config.maxBodyBytes = *bytes;
-    }
-    {
-        const auto [text, source] = valueOf(7);
-        const auto seconds = positiveNumber(text, 1, 3600);
-        if (!seconds)
-            return fail(u"%1 must be a number of seconds from 1 to 3600, not '%2'"_s.arg(source, text));
-        config.requestTimeoutSeconds = int(*seconds);
-    }
-    {
-        const QString token = valueOf(8).first;
-        const QString file = valueOf(9).first;
-        const AccessControl::Loaded access = AccessControl::load(token, file);
-        if (!access.access)
-            return fail(u"API_TOKENS_FILE: "_s + access.error);
-        config.access = *access.access;
+        if (const Result<void> applied = setting.apply(config, text); !applied)
+            return fail(source + u' ' + applied.error());
     }
     config.checkConfigOnly = parser.isSet(checkOption);
     config.ceilingRoute = parser.isSet(ceilingOption);
-    return Loaded{Outcome::Run, config, {}};
+    return config;
 }
 
 QStringList ServerConfig::describe() const
 {
     return {
-        u"database:       %1"_s.arg(database.redacted()),
-        u"listen:         http://%1:%2"_s.arg(hostText).arg(port),
-        u"cors origins:   %1"_s.arg(corsOrigins.join(u", "_s)),
-        u"environment:    %1"_s.arg(environment),
-        u"db pool size:   %1"_s.arg(poolSize),
-        u"max body bytes: %1"_s.arg(maxBodyBytes),
-        u"request timeout: %1 s"_s.arg(requestTimeoutSeconds),
-        u"api tokens:     %1"_s.arg(access.isEnabled() ? u"%1 (required on /tasks)"_s.arg(access.tokenCount())
-                                                       : u"none (open access)"_s),
+        u"database:          %1"_s.arg(database.redacted()),
+        u"listen:            http://%1:%2"_s.arg(hostText).arg(port),
+        u"cors origins:      %1"_s.arg(corsOrigins.join(u", "_s)),
+        u"environment:       %1"_s.arg(environment),
+        u"db pool size:      %1"_s.arg(poolSize),
+        u"max body bytes:    %1"_s.arg(maxBodyBytes),
+        u"request timeout:   %1 s"_s.arg(requestTimeoutSeconds),
+        u"keep-alive timeout: %1 s"_s.arg(keepAliveTimeoutSeconds),
+        u"write timeout:     %1 s"_s.arg(writeTimeoutSeconds),
+        u"api tokens:        %1"_s.arg(access.isEnabled() ? u"%1 (required on /tasks)"_s.arg(access.tokenCount())
+                                                          : u"none (open access)"_s),
     };
 }
 

@@ -314,7 +314,7 @@ void tst_TaskQuery::errors()
 
     const auto parsed = TaskQuery::fromQueryString(encoded);
     QCOMPARE(errorsOf(parsed).size(), 1);
-    const ValidationError &error = errorsOf(parsed).first();
+    const ValidationError &error = parsed.error().first();
     QCOMPARE(error.loc, (QJsonArray{u"query"_s, param}));
     QCOMPARE(error.field(), param);
     QCOMPARE(error.type, type);

@@ -179,7 +179,7 @@ void TestHostile::brokenRequests_data()
     QTest::addColumn<int>("status");
     QTest::newRow("not http") << QByteArray("HELLO THERE\r\n\r\n") << 400;
     QTest::newRow("tls handshake") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11) << 400;
-    QTest::newRow("http/2 preface") << QByteArray("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") << 400;
+    QTest::newRow("http/2 preface") << QByteArray("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") << 505;
     QTest::newRow("unknown method") << QByteArray("BREW /tasks HTTP/1.1\r\nHost: x\r\n\r\n") << 405;
     QTest::newRow("long url") << "GET /tasks?q=" + QByteArray(20000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n" << 414;
     QTest::newRow("long header") << "GET /tasks HTTP/1.1\r\nHost: x\r\nX-Long: " + QByteArray(100000, 'a') + "\r\n\r\n" << 431;
@@ -188,8 +188,7 @@ void TestHostile::brokenRequests_data()
     QTest::newRow("bad length") << QByteArray("POST /tasks HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n") << 400;
     QTest::newRow("bad chunk size") << QByteArray("POST /tasks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\n") << 400;
     QTest::newRow("chunk without its end") << QByteArray("POST /tasks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}XX\r\n") << 400;
-    QTest::newRow("chunk trailers") << QByteArray("POST /tasks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\nX-T: 1\r\n\r\n") << 400;
-    QTest::newRow("gzip transfer") << QByteArray("POST /tasks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n") << 400;
+    QTest::newRow("gzip transfer") << QByteArray("POST /tasks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n") << 501;
     QTest::newRow("traversal") << QByteArray("GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n") << 404;
 }
 

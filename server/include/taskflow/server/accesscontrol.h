@@ -1,5 +1,6 @@
 #pragma once
 
+#include <taskflow/common/result.h>
 #include <taskflow/server/httpmessage.h>
 
 #include <QByteArray>
@@ -18,9 +19,12 @@ class AccessControl
 public:
     AccessControl() = default; // open: every request passes
 
-    struct Loaded;
-    // `token` and the tokens read from `tokensFile` (either may be empty).
-    static Loaded load(const QString &token, const QString &tokensFile);
+    // Accepts `token` (API_TOKEN): visible ASCII, no spaces. A blank token would leave the
+    // server open while its operator believes it closed, so it is an error, not "no token".
+    Result<void> addToken(const QString &token);
+    // Accepts every token of the file (API_TOKENS_FILE): one a line, `#` starts a comment.
+    // A file that holds none is an error too.
+    Result<void> addTokensFile(const QString &path);
 
     bool isEnabled() const { return !m_tokenDigests.isEmpty(); }
     int tokenCount() const { return int(m_tokenDigests.size()); }
@@ -31,12 +35,6 @@ private:
     bool accepts(const QByteArray &token) const;
 
     QList<QByteArray> m_tokenDigests; // SHA-256 of each token
-};
-
-struct AccessControl::Loaded
-{
-    std::optional<AccessControl> access;
-    QString error;
 };
 
 } // namespace taskflow

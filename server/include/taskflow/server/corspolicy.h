@@ -21,6 +21,7 @@ public:
     std::optional<HttpResponse> preflight(const HttpRequest &request) const;
     // Adds the headers of a simple (non-preflight) cross-origin answer, errors included.
     void decorate(const HttpRequest &request, HttpResponse &response) const;
+    static bool isPreflight(const HttpRequest &request);
 
 private:
     QList<QByteArray> m_origins;

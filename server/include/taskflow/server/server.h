@@ -1,5 +1,6 @@
 #pragma once
 
+#include <taskflow/common/result.h>
 #include <taskflow/server/serverconfig.h>
 
 #include <QObject>
@@ -8,8 +9,10 @@
 
 namespace taskflow {
 
-class ApiServer;
 class ConnectionPool;
+class Dispatcher;
+class HttpListener;
+class QtHttpAdapter;
 class TaskApi;
 
 // The running server: configuration, database pool and schema, routes and the listening
@@ -22,9 +25,9 @@ public:
     explicit Server(ServerConfig config, QObject *parent = nullptr);
     ~Server() override;
 
-    // Connects to the database, brings its schema up to date and starts listening.
-    // On failure returns false with one line saying why.
-    bool start(QString *error);
+    // Connects to the database, brings its schema up to date and starts listening; on failure,
+    // one line saying why.
+    Result<void> start();
     quint16 port() const { return m_port; }
 
 public slots:
@@ -40,7 +43,9 @@ private:
     ServerConfig m_config;
     std::unique_ptr<ConnectionPool> m_pool;
     std::unique_ptr<TaskApi> m_api;
-    ApiServer *m_http = nullptr;
+    std::unique_ptr<Dispatcher> m_dispatcher;
+    QtHttpAdapter *m_http = nullptr;
+    HttpListener *m_listener = nullptr;
     quint16 m_port = 0;
     bool m_stopping = false;
     bool m_stopped = false;

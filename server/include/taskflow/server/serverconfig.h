@@ -1,5 +1,6 @@
 #pragma once
 
+#include <taskflow/common/result.h>
 #include <taskflow/server/accesscontrol.h>
 #include <taskflow/server/databaseurl.h>
 
@@ -8,9 +9,15 @@
 #include <QString>
 #include <QStringList>
 
-#include <optional>
-
 namespace taskflow {
+
+// Why the server does not run after reading its configuration: --help or --version to print
+// (exit code 0), or a setting it refuses, in one line that names it (exit code 2).
+struct ConfigExit
+{
+    int code = 2;
+    QString message;
+};
 
 // Everything the server is told at start-up: environment variables of API.md, overridden by
 // command-line flags.
@@ -25,27 +32,18 @@ struct ServerConfig
     int poolSize = 5;
     qint64 maxBodyBytes = 1024 * 1024;
     int requestTimeoutSeconds = 30;
+    int keepAliveTimeoutSeconds = 5;
+    int writeTimeoutSeconds = 30;
     AccessControl access;
     bool checkConfigOnly = false; // --check-config
     bool ceilingRoute = false;    // --benchmark-ceiling-route: a constant answer for benchmarks
 
-    bool corsAllowsAnyOrigin() const { return corsOrigins.contains(QStringLiteral("*")); }
-
     // What --check-config and start-up print: every setting, the password redacted.
     QStringList describe() const;
 
-    enum class Outcome { Run, ExitOk, ExitError };
-    struct Loaded;
-    // Reads the environment, then the flags. `--help`/`--version` and errors come back as text
-    // to print, with the exit they call for.
-    static Loaded load(const QStringList &arguments, const QProcessEnvironment &environment);
-};
-
-struct ServerConfig::Loaded
-{
-    Outcome outcome = Outcome::Run;
-    ServerConfig config;
-    QString message; // help text, version or the one-line error
+    // Reads the environment, then the flags.
+    static Result<ServerConfig, ConfigExit> load(const QStringList &arguments,
+                                                 const QProcessEnvironment &environment);
 };
 
 } // namespace taskflow
