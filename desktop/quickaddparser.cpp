@@ -61,7 +61,14 @@ QuickAdd QuickAdd::parse(const QString &text, const QDateTime &now)
     QuickAdd result;
     QStringList kept;
     const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
-    for (const QString &word : words) {
+    // Only the last date word is the due date; an earlier one is part of the title.
+    qsizetype dateWord = -1;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        if (daysFor(words[i], now.date()))
+            dateWord = i;
+    }
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString &word = words[i];
         if (word.size() > 1 && word.front() == u'\\') { // an escaped marker stays, without its "\"
             kept.append(word.mid(1));
             continue;
@@ -77,8 +84,8 @@ QuickAdd QuickAdd::parse(const QString &text, const QDateTime &now)
             result.assignee = word.mid(1);
             continue;
         }
-        if (const auto days = daysFor(word, now.date())) {
-            const QDate date = now.date().addDays(*days);
+        if (i == dateWord) {
+            const QDate date = now.date().addDays(*daysFor(word, now.date()));
             result.dueDate = QDateTime(date, QTime(23, 59)).toUTC();
             continue;
         }

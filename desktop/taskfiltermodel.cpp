@@ -4,7 +4,10 @@
 
 namespace taskflow {
 
-TaskFilterModel::TaskFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
+TaskFilterModel::TaskFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent),
+      // Qt's collator compares code points in the C locale, numbers included: English then.
+      m_collator(QLocale().language() == QLocale::C ? QLocale(QLocale::English) : QLocale())
 {
     setSortRole(TaskTableModel::SortRole);
     m_collator.setNumericMode(true);

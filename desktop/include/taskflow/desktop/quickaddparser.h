@@ -16,7 +16,8 @@ namespace taskflow {
 // `friday` or `vendredi`) the due date, at the end of that day. Markers count only as whole
 // words: an e-mail address (`bob@example.com`), an exclamation in prose (`Ship it!`) or a
 // word that merely starts like one (`!important`, `tomorrow's`) stays in the title, and a
-// backslash keeps a marker as text (`\today`). Of several date words the last one counts.
+// backslash keeps a marker as text (`\today`). Of several date words the last one is the due
+// date and the others stay in the title.
 struct QuickAdd
 {
     QString title;
