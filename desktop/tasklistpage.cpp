@@ -638,6 +638,15 @@ void TaskListPage::addQuickTask()
 
 void TaskListPage::openTaskDialog(TaskDialog *dialog)
 {
+    // One task dialog at a time (a key that reaches two shortcuts must not open two).
+    for (TaskDialog *open : findChildren<TaskDialog *>()) {
+        if (open != dialog && open->isVisible()) {
+            dialog->deleteLater();
+            open->raise();
+            open->activateWindow();
+            return;
+        }
+    }
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setKnownAssignees(m_store->knownAssignees());
     const bool creating = dialog->mode() == TaskDialog::Mode::Create;
