@@ -1,6 +1,7 @@
 #include <taskflow/desktop/badgedelegate.h>
 
 #include <taskflow/common/task.h>
+#include <taskflow/desktop/taskcolors.h>
 #include <taskflow/desktop/tasktablemodel.h>
 
 #include <QApplication>
@@ -31,6 +32,14 @@ void BadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                           const QModelIndex &index) const
 {
     const QVariant background = index.data(Qt::BackgroundRole);
+    if (index.column() == TaskTableModel::DoneColumn) {
+        // Some styles outline a check box with a shade of Window, lost on a dark row: the
+        // box's edge is drawn with the secondary text colour instead.
+        QStyleOptionViewItem box = option;
+        box.palette.setColor(QPalette::Window, TaskColors::muted(option.palette).lighter(140));
+        QStyledItemDelegate::paint(painter, box, index);
+        return;
+    }
     if (!background.canConvert<QColor>()) {
         QStyledItemDelegate::paint(painter, option, index);
         return;

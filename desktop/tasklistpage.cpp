@@ -6,6 +6,7 @@
 #include <taskflow/desktop/filterbar.h>
 #include <taskflow/desktop/quickaddparser.h>
 #include <taskflow/desktop/settings.h>
+#include <taskflow/desktop/smartviewdelegate.h>
 #include <taskflow/desktop/statsbar.h>
 #include <taskflow/desktop/taskcolors.h>
 #include <taskflow/desktop/taskdialog.h>
@@ -86,6 +87,7 @@ TaskListPage::TaskListPage(TaskStore *store, TaskTableModel *model, QUndoStack *
     splitter->addWidget(m_views);
     splitter->addWidget(tableArea);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({m_views->fontMetrics().horizontalAdvance(u'x') * 22, 1000});
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -228,9 +230,10 @@ void TaskListPage::createViewList()
         auto *item = new QListWidgetItem(displayName(view), m_views);
         item->setData(Qt::UserRole, int(view));
     }
+    m_views->setItemDelegate(new SmartViewDelegate(m_views));
     m_views->setCurrentRow(0);
-    m_views->setMaximumWidth(240);
-    m_views->setMinimumWidth(140);
+    m_views->setMaximumWidth(260);
+    m_views->setMinimumWidth(120);
     connect(m_views, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;
@@ -517,7 +520,8 @@ void TaskListPage::updateCounts()
         QListWidgetItem *item = m_views->item(row);
         const auto view = SmartView(item->data(Qt::UserRole).toInt());
         const int count = counts[std::size_t(view)];
-        item->setText(u"%1\t%2"_s.arg(displayName(view), QLocale().toString(count)));
+        item->setText(displayName(view));
+        item->setData(SmartViewDelegate::CountRole, QLocale().toString(count));
         item->setData(Qt::AccessibleTextRole, tr("%1: %n task(s)", nullptr, count).arg(displayName(view)));
     }
     updateEmptyLabel();
