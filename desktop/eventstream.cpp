@@ -38,7 +38,10 @@ void EventStream::discard(QNetworkReply *reply)
         return;
     }
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-    QMetaObject::invokeMethod(reply, &QNetworkReply::abort, Qt::QueuedConnection);
+    QTimer::singleShot(0, reply, [reply] {
+        if (!reply->isFinished())
+            reply->abort();
+    });
 }
 
 void EventStream::setRetryDelays(std::chrono::milliseconds first, std::chrono::milliseconds longest)

@@ -65,12 +65,24 @@ bool TaskFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     return true;
 }
 
+// A sort compares each title with many others: its collation key is made once and kept.
+const QCollatorSortKey &TaskFilterModel::sortKey(const QString &text) const
+{
+    auto it = m_sortKeys.constFind(text);
+    if (it == m_sortKeys.cend()) {
+        if (m_sortKeys.size() > 100000)
+            m_sortKeys.clear();
+        it = m_sortKeys.insert(text, m_collator.sortKey(text));
+    }
+    return *it;
+}
+
 bool TaskFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     const QVariant a = left.data(sortRole());
     const QVariant b = right.data(sortRole());
     if (a.typeId() == QMetaType::QString && b.typeId() == QMetaType::QString) {
-        const int order = m_collator.compare(a.toString(), b.toString());
+        const int order = sortKey(a.toString()).compare(sortKey(b.toString()));
         if (order != 0)
             return order < 0;
     } else if (a != b) {

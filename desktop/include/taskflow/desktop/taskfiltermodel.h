@@ -5,6 +5,7 @@
 
 #include <QCollator>
 #include <QDateTime>
+#include <QHash>
 #include <QSortFilterProxyModel>
 
 namespace taskflow {
@@ -32,11 +33,14 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    const QCollatorSortKey &sortKey(const QString &text) const;
+
     TaskQuery m_query;
     QString m_searchKey;
     SmartView m_view = SmartView::All;
     QDateTime m_now;
     QCollator m_collator;
+    mutable QHash<QString, QCollatorSortKey> m_sortKeys;
 };
 
 } // namespace taskflow
