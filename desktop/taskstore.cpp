@@ -251,9 +251,8 @@ void TaskStore::reload()
 
 void TaskStore::poll()
 {
-    static int tick = 0;
     // With the stream live, changes arrive by themselves: only an occasional conditional GET.
-    if (m_events->isLive() && ++tick % livePollFactor != 0)
+    if (m_events->isLive() && ++m_pollTicks % livePollFactor != 0)
         return;
     if (!m_listRunning && !m_held)
         fetchList();

@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -48,6 +49,7 @@ private slots:
     void walkWithTheKeyboardOnly();
     void selectionFollowsItsTaskOrClears();
     void everyControlHasAnAccessibleName();
+    void columnsFitTheirWordsAtAnyFontSize();
 
 private:
     QString create(const QString &title, const QString &status = u"todo"_s)
@@ -239,6 +241,33 @@ void TestKeyboard::everyControlHasAnAccessibleName()
         if (!action->isSeparator() && action->menu() == nullptr && !action->objectName().isEmpty()
             && !action->objectName().startsWith(u"_q_"_s)) // Qt's own (a line edit's clear button)
             QVERIFY2(!action->text().isEmpty(), qPrintable(action->objectName()));
+    }
+}
+
+void TestKeyboard::columnsFitTheirWordsAtAnyFontSize()
+{
+    create(u"Sized"_s);
+    // A saved layout from a smaller font must not cut the words ("In progre…").
+    {
+        auto window = m_fixture.open();
+        window->taskView()->horizontalHeader()->resizeSection(TaskTableModel::StatusColumn, 40);
+        window->close();
+    }
+    for (const int points : {9, 14, 22}) {
+        auto window = m_fixture.open();
+        QFont font = window->font();
+        font.setPointSize(points);
+        window->setFont(font);
+        QTRY_VERIFY(window->taskView()->font().pointSize() == points);
+        const QFontMetrics metrics(window->taskView()->font());
+        const QHeaderView *header = window->taskView()->horizontalHeader();
+        for (const TaskStatus status : allStatuses)
+            QVERIFY2(header->sectionSize(TaskTableModel::StatusColumn) > metrics.horizontalAdvance(displayName(status)) + 20,
+                     qPrintable(u"%1 pt: %2"_s.arg(points).arg(header->sectionSize(TaskTableModel::StatusColumn))));
+        for (const TaskPriority priority : allPriorities)
+            QVERIFY(header->sectionSize(TaskTableModel::PriorityColumn) > metrics.horizontalAdvance(displayName(priority)) + 20);
+        QVERIFY(window->taskView()->verticalHeader()->defaultSectionSize() > metrics.height());
+        window->close();
     }
 }
 

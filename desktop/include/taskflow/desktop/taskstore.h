@@ -73,7 +73,6 @@ public:
     bool isConnected() const { return m_connected; }
     bool isLive() const;
     const ApiError &lastError() const { return m_lastError; }
-    TaskStats stats() const { return m_stats; }
     QStringList knownAssignees() const;
     int pendingCount() const { return int(m_queue.size()); }
     bool isPending(const QString &id) const;
@@ -165,6 +164,7 @@ private:
     quint64 m_generation = 0;
     bool m_listRunning = false;
     bool m_listWanted = false;
+    int m_pollTicks = 0;
 
     bool m_held = false;
     bool m_loaded = false;
