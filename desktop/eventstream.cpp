@@ -26,22 +26,14 @@ EventStream::~EventStream()
     }
 }
 
-// Ends a reply that may be in the middle of emitting a signal: aborting it there would make it
-// report its end twice, so the abort waits for the event loop.
+// Ends a reply that may be in the middle of emitting a signal. Deleting a reply aborts its
+// request; aborting it here instead could make it report its end twice.
 void EventStream::discard(QNetworkReply *reply)
 {
     if (!reply)
         return;
     reply->disconnect(this);
-    if (reply->isFinished()) {
-        reply->deleteLater();
-        return;
-    }
-    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-    QTimer::singleShot(0, reply, [reply] {
-        if (!reply->isFinished())
-            reply->abort();
-    });
+    reply->deleteLater();
 }
 
 void EventStream::setRetryDelays(std::chrono::milliseconds first, std::chrono::milliseconds longest)

@@ -2,6 +2,8 @@
 
 #include <taskflow/desktop/tasktablemodel.h>
 
+#include <limits>
+
 namespace taskflow {
 
 TaskFilterModel::TaskFilterModel(QObject *parent)
@@ -66,7 +68,7 @@ bool TaskFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
 }
 
 // A sort compares each title with many others: its collation key is made once and kept.
-const QCollatorSortKey &TaskFilterModel::sortKey(const QString &text) const
+QCollatorSortKey TaskFilterModel::sortKey(const QString &text) const
 {
     auto it = m_sortKeys.constFind(text);
     if (it == m_sortKeys.cend()) {
@@ -79,6 +81,40 @@ const QCollatorSortKey &TaskFilterModel::sortKey(const QString &text) const
 
 bool TaskFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    // The rows straight from the model: a sort of 10,000 makes ~140,000 comparisons, and a
+    // QVariant per side each time cost more than the comparing.
+    if (const auto *tasks = qobject_cast<const TaskTableModel *>(sourceModel())) {
+        const Task &a = tasks->taskAt(left.row());
+        const Task &b = tasks->taskAt(right.row());
+        int order = 0;
+        switch (left.column()) {
+        case TaskTableModel::DoneColumn:
+            order = int(a.status == TaskStatus::Done) - int(b.status == TaskStatus::Done);
+            break;
+        case TaskTableModel::TitleColumn: order = sortKey(a.title).compare(sortKey(b.title)); break;
+        case TaskTableModel::StatusColumn: order = int(a.status) - int(b.status); break;
+        case TaskTableModel::PriorityColumn: order = int(a.priority) - int(b.priority); break;
+        case TaskTableModel::AssigneeColumn:
+            order = sortKey(a.assignee.value_or(QString())).compare(sortKey(b.assignee.value_or(QString())));
+            break;
+        case TaskTableModel::DueDateColumn: {
+            // Without a due date last, as the API sorts.
+            const qint64 x = a.dueDate ? a.dueDate->toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+            const qint64 y = b.dueDate ? b.dueDate->toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+            order = x < y ? -1 : x > y ? 1 : 0;
+            break;
+        }
+        case TaskTableModel::UpdatedColumn: {
+            const qint64 x = a.updatedAt.toMSecsSinceEpoch();
+            const qint64 y = b.updatedAt.toMSecsSinceEpoch();
+            order = x < y ? -1 : x > y ? 1 : 0;
+            break;
+        }
+        default: break;
+        }
+        // Equal keys: a stable order by id, as the API breaks ties.
+        return order != 0 ? order < 0 : a.id < b.id;
+    }
     const QVariant a = left.data(sortRole());
     const QVariant b = right.data(sortRole());
     if (a.typeId() == QMetaType::QString && b.typeId() == QMetaType::QString) {

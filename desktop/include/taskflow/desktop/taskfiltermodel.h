@@ -33,7 +33,8 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
-    const QCollatorSortKey &sortKey(const QString &text) const;
+    // By value: a second call may grow the cache and move what a reference would point to.
+    QCollatorSortKey sortKey(const QString &text) const;
 
     TaskQuery m_query;
     QString m_searchKey;
