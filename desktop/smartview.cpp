@@ -46,25 +46,37 @@ std::optional<SmartView> smartViewFromSettingsName(const QString &name)
     return std::nullopt;
 }
 
+SmartViewClock SmartViewClock::at(const QDateTime &nowUtc)
+{
+    SmartViewClock clock;
+    clock.now = nowUtc;
+    const QDate today = nowUtc.toLocalTime().date();
+    const int firstDay = int(QLocale().firstDayOfWeek());
+    const QDate weekStart = today.addDays(-((today.dayOfWeek() - firstDay + 7) % 7));
+    clock.todayStart = today.startOfDay().toUTC();
+    clock.tomorrowStart = today.addDays(1).startOfDay().toUTC();
+    clock.weekStart = weekStart.startOfDay().toUTC();
+    clock.weekEnd = weekStart.addDays(7).startOfDay().toUTC();
+    return clock;
+}
+
 bool belongsTo(const Task &task, SmartView view, const QDateTime &now)
+{
+    return belongsTo(task, view, SmartViewClock::at(now));
+}
+
+bool belongsTo(const Task &task, SmartView view, const SmartViewClock &clock)
 {
     const bool open = task.status != TaskStatus::Done;
     switch (view) {
     case SmartView::All: return true;
     case SmartView::NotDone: return open;
     case SmartView::Unassigned: return !task.assignee || task.assignee->trimmed().isEmpty();
-    case SmartView::Overdue: return task.isOverdue(now);
+    case SmartView::Overdue: return task.isOverdue(clock.now);
     case SmartView::Today:
-        return open && task.dueDate && task.dueDate->toLocalTime().date() == now.toLocalTime().date();
-    case SmartView::ThisWeek: {
-        if (!open || !task.dueDate)
-            return false;
-        const QDate today = now.toLocalTime().date();
-        const int firstDay = int(QLocale().firstDayOfWeek());
-        const QDate weekStart = today.addDays(-((today.dayOfWeek() - firstDay + 7) % 7));
-        const QDate due = task.dueDate->toLocalTime().date();
-        return due >= weekStart && due < weekStart.addDays(7);
-    }
+        return open && task.dueDate && *task.dueDate >= clock.todayStart && *task.dueDate < clock.tomorrowStart;
+    case SmartView::ThisWeek:
+        return open && task.dueDate && *task.dueDate >= clock.weekStart && *task.dueDate < clock.weekEnd;
     }
     Q_UNREACHABLE();
 }

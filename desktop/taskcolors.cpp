@@ -1,6 +1,7 @@
 #include <taskflow/desktop/taskcolors.h>
 
 #include <QGuiApplication>
+#include <QHash>
 
 #include <cmath>
 
@@ -109,35 +110,70 @@ QColor accent(TaskPriority priority)
     Q_UNREACHABLE();
 }
 
+namespace {
+
+// The table asks for these colours for every cell it paints; they change only with the
+// palette, so they are worked out once per palette.
+struct Derived
+{
+    qint64 paletteKey = -1;
+    QColor statusFill[3], statusInk[3], priorityFill[3], priorityInk[3], overdue, muted;
+};
+
+const Derived &derived(const QPalette &palette)
+{
+    static QHash<qint64, Derived> known; // the app's palette and a widget's or two
+    const QPalette p = effective(palette);
+    const auto it = known.constFind(p.cacheKey());
+    if (it != known.cend())
+        return *it;
+    if (known.size() > 8)
+        known.clear();
+    Derived &cache = known[p.cacheKey()];
+    cache.paletteKey = p.cacheKey();
+    for (const TaskStatus status : allStatuses) {
+        cache.statusFill[int(status)] = badgeFill(accent(status), p);
+        cache.statusInk[int(status)] = badgeInk(accent(status), p);
+    }
+    for (const TaskPriority priority : allPriorities) {
+        cache.priorityFill[int(priority)] = badgeFill(accent(priority), p);
+        cache.priorityInk[int(priority)] = badgeInk(accent(priority), p);
+    }
+    cache.overdue = withContrast(QColor(0xdc, 0x26, 0x26), rows(p));
+    cache.muted = withContrast(mix(p.color(QPalette::Text), p.color(QPalette::Base), 0.45), rows(p));
+    return cache;
+}
+
+} // namespace
+
 QColor background(TaskStatus status, const QPalette &palette)
 {
-    return badgeFill(accent(status), palette);
+    return derived(palette).statusFill[int(status)];
 }
 
 QColor foreground(TaskStatus status, const QPalette &palette)
 {
-    return badgeInk(accent(status), palette);
+    return derived(palette).statusInk[int(status)];
 }
 
 QColor background(TaskPriority priority, const QPalette &palette)
 {
-    return badgeFill(accent(priority), palette);
+    return derived(palette).priorityFill[int(priority)];
 }
 
 QColor foreground(TaskPriority priority, const QPalette &palette)
 {
-    return badgeInk(accent(priority), palette);
+    return derived(palette).priorityInk[int(priority)];
 }
 
 QColor overdue(const QPalette &palette)
 {
-    return withContrast(QColor(0xdc, 0x26, 0x26), rows(palette));
+    return derived(palette).overdue;
 }
 
 QColor muted(const QPalette &palette)
 {
-    const QPalette p = effective(palette);
-    return withContrast(mix(p.color(QPalette::Text), p.color(QPalette::Base), 0.45), rows(p));
+    return derived(palette).muted;
 }
 
 QColor alertBackground(const QPalette &palette)

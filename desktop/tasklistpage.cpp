@@ -509,10 +509,11 @@ void TaskListPage::updateCounts()
     m_statsBar->setStats(shown);
 
     std::array<int, allSmartViews.size()> counts{};
+    const SmartViewClock clock = SmartViewClock::at(now);
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const Task &task = m_model->taskAt(row);
         for (std::size_t i = 0; i < allSmartViews.size(); ++i) {
-            if (belongsTo(task, allSmartViews[i], now))
+            if (belongsTo(task, allSmartViews[i], clock))
                 ++counts[i];
         }
     }

@@ -39,7 +39,7 @@ private:
     TaskQuery m_query;
     QString m_searchKey;
     SmartView m_view = SmartView::All;
-    QDateTime m_now;
+    SmartViewClock m_clock;
     QCollator m_collator;
     mutable QHash<QString, QCollatorSortKey> m_sortKeys;
 };
