@@ -1,5 +1,7 @@
 #include <taskflow/common/isodatetime.h>
 
+#include <QTimeZone>
+
 using namespace Qt::StringLiterals;
 
 namespace taskflow::IsoDateTime {
@@ -26,6 +28,27 @@ Failure<QString> refuse(const QString &why)
     return Failure(why);
 }
 
+// 1970-01-01T00:00Z with the Qt::UTC time spec, made once. The same on every Qt 6 without
+// QT_VERSION checks: the constructors taking a Qt::TimeSpec are deprecated from Qt 6.8's
+// headers on, and on Qt 6.4 a date-time in QTimeZone::utc() has the Qt::TimeZone spec, which
+// toUTC() turns into Qt::UTC (on 6.5+ it already is).
+const QDateTime &utcEpoch()
+{
+    static const QDateTime epoch = QDateTime::fromMSecsSinceEpoch(0, QTimeZone::utc()).toUTC();
+    return epoch;
+}
+
+// The UTC instant of a wall-clock date and time at a fixed offset, by arithmetic: no time
+// zone object per call (parse() runs for every timestamp the server reads).
+QDateTime utcFromWallClock(QDate date, QTime time, int offsetSeconds)
+{
+    constexpr qint64 julianDayOfEpoch = 2440588; // 1970-01-01
+    constexpr qint64 msecsPerDay = 86'400'000;
+    const qint64 msecs = (date.toJulianDay() - julianDayOfEpoch) * msecsPerDay
+        + time.msecsSinceStartOfDay() - qint64(offsetSeconds) * 1000;
+    return utcEpoch().addMSecs(msecs);
+}
+
 } // namespace
 
 Result<QDateTime> parse(QStringView text)
@@ -39,7 +62,7 @@ Result<QDateTime> parse(QStringView text)
     if (month < 0 || day < 0 || year < 1 || !date.isValid())
         return refuse(u"the date does not exist"_s);
     if (text.size() == 10)
-        return QDateTime(date, QTime(0, 0), Qt::UTC);
+        return utcFromWallClock(date, QTime(0, 0), 0);
 
     if (text[10] != u'T' && text[10] != u't' && text[10] != u' ')
         return refuse(u"expected T between the date and the time"_s);
@@ -98,7 +121,7 @@ Result<QDateTime> parse(QStringView text)
     if (pos != text.size())
         return refuse(u"unexpected characters after the time"_s);
 
-    const QDateTime utc = QDateTime(date, time, Qt::OffsetFromUTC, offsetSeconds).toUTC();
+    const QDateTime utc = utcFromWallClock(date, time, offsetSeconds);
     // An offset can carry 0001-01-01 or 9999-12-31 out of the years the API (and SQLAlchemy)
     // can write back.
     if (utc.date().year() < 1 || utc.date().year() > 9999)

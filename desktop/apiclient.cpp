@@ -338,7 +338,8 @@ QNetworkReply *ApiClient::openEventStream(const QByteArray &lastEventId,
 
 void ApiClient::checkHealth(const QUrl &server, QObject *context, ApiCallback<ServerHealth> done)
 {
-    const QUrl url = QUrl::fromEncoded(server.toEncoded(QUrl::StripTrailingSlash) + "/health");
+    const QUrl url =
+        QUrl::fromEncoded(QByteArray(server.toEncoded(QUrl::StripTrailingSlash) + "/health"));
     send("GET", url, QByteArray(), QByteArray(), context,
          [done = std::move(done)](const Response &response) {
              if (response.status == 0)
@@ -355,7 +356,8 @@ void ApiClient::checkHealth(const QUrl &server, QObject *context, ApiCallback<Se
 void ApiClient::checkToken(const QUrl &server, const QByteArray &token, QObject *context,
                            ApiCallback<TokenCheck> done)
 {
-    const QUrl url = QUrl::fromEncoded(server.toEncoded(QUrl::StripTrailingSlash) + "/tasks?limit=1");
+    const QUrl url =
+        QUrl::fromEncoded(QByteArray(server.toEncoded(QUrl::StripTrailingSlash) + "/tasks?limit=1"));
     const auto withToken = [done](const Response &response) {
         if (!response.error.isError())
             return done(TokenCheck::Accepted);

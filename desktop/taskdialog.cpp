@@ -150,7 +150,7 @@ TaskDialog::TaskDialog(QWidget *parent)
     m_dueDate->setObjectName(u"dueDateEdit"_s);
     m_dueDate->setCalendarPopup(true);
     m_dueDate->setDisplayFormat(u"ddd d MMM yyyy  HH:mm"_s);
-    m_dueDate->setTimeSpec(Qt::LocalTime);
+    // The edit shows local time by default on every Qt 6 (setTimeSpec is deprecated in 6.8+).
     const QDate tomorrow = QDate::currentDate().addDays(1);
     m_dueDate->setDateTime(QDateTime(tomorrow, QTime(17, 0)));
     m_dueDate->setToolTip(tr("In your local time (%1); the server stores UTC").arg(utcOffsetText()));

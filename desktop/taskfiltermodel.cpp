@@ -1,5 +1,6 @@
 #include <taskflow/desktop/taskfiltermodel.h>
 
+#include <taskflow/common/textfold.h>
 #include <taskflow/desktop/tasktablemodel.h>
 
 #include <limits>
@@ -19,18 +20,10 @@ TaskFilterModel::TaskFilterModel(QObject *parent)
 
 QString TaskFilterModel::searchKey(const QString &text)
 {
-    const QString decomposed = text.normalized(QString::NormalizationForm_KD);
-    QString key;
-    key.reserve(decomposed.size());
-    for (const QChar c : decomposed) {
-        if (c.category() != QChar::Mark_NonSpacing)
-            key.append(c);
-    }
-    return key.toCaseFolded();
+    // The server's `q` folds with the same table (common/), so both find the same tasks.
+    return TextFold::fold(text);
 }
 
-// A new filter drops or brings back thousands of scattered rows: one reset costs the view
-// less than a removal signal per run of rows (the page puts the selection back).
 void TaskFilterModel::setQuery(const TaskQuery &query)
 {
     beginResetModel();

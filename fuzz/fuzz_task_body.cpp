@@ -23,6 +23,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
 
 #include <cctype>
 #include <cstddef>
@@ -159,9 +160,9 @@ Task existingTask()
     task.status = TaskStatus::InProgress;
     task.priority = TaskPriority::High;
     task.assignee = u"ann"_s;
-    task.dueDate = QDateTime(QDate(2026, 12, 1), QTime(10, 0), Qt::UTC);
-    task.createdAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 600), Qt::UTC);
-    task.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 600), Qt::UTC);
+    task.dueDate = QDateTime(QDate(2026, 12, 1), QTime(10, 0), QTimeZone::utc());
+    task.createdAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 600), QTimeZone::utc());
+    task.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 600), QTimeZone::utc());
     return task;
 }
 
@@ -232,7 +233,7 @@ void checkMode(const QByteArray &body, TaskChanges::Mode mode)
         task = existingTask();
     } else {
         task.id = u"00000000-0000-4000-8000-000000000000"_s;
-        task.createdAt = QDateTime(QDate(2026, 5, 6), QTime(7, 8, 9), Qt::UTC);
+        task.createdAt = QDateTime(QDate(2026, 5, 6), QTime(7, 8, 9), QTimeZone::utc());
         task.updatedAt = task.createdAt;
     }
     changes.applyTo(task);

@@ -9,7 +9,8 @@
 #   target...           fuzz_task_body fuzz_query_string fuzz_iso_datetime fuzz_database_url
 #                       fuzz_request_framer
 #                       (default: all five)
-# Environment: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_BUILD_PARALLEL (default 2),
+# Builds with the fuzz preset (build-fuzz/). Environment: JOBS (parallel compile jobs, default
+#   the number of cores),
 #   TASKFLOW_FUZZ_KNOWN (skip the checks of reported findings, e.g. "date-range"; default none),
 #   ASAN_OPTIONS (appended to quarantine_size_mb=64).
 # Prints the executions of each target and "N passed, M failed"; exits 1 when a target found a
@@ -39,16 +40,14 @@ done
 
 for tool in clang clang++ cmake ninja; do
     command -v "$tool" >/dev/null || {
-        echo "fuzz.sh: $tool is missing (Debian: apt-get install clang libclang-rt-14-dev cmake ninja-build)" >&2
+        echo "fuzz.sh: $tool is missing (scripts/install-deps.sh build fuzz installs it)" >&2
         exit 2
     }
 done
 
-build_dir="${FUZZ_BUILD_DIR:-build-fuzz}"
-configure=(-S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
-           -DTASKFLOW_BUILD_DESKTOP=OFF -DTASKFLOW_BUILD_TESTS=OFF -DTASKFLOW_FUZZ=ON)
-CC=clang CXX=clang++ cmake "${configure[@]}" >/dev/null
-cmake --build "$build_dir" --parallel "${FUZZ_BUILD_PARALLEL:-2}" --target "${targets[@]}"
+build_dir=build-fuzz # the fuzz preset's binaryDir
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz --parallel "${JOBS:-$(nproc)}" --target "${targets[@]}"
 
 # Per-target libFuzzer options: the URL checks look at every 8-character run of a password, so
 # its inputs stay short; a URL or a query string longer than that says nothing new.

@@ -6,14 +6,25 @@
 #   scripts/pg.sh stop DIR        stop it (the tests use this to cut the database off)
 #   scripts/pg.sh start DIR       start it again on the same port
 #   scripts/pg.sh destroy DIR     stop it and remove DIR
+#   scripts/pg.sh version         print the server version it uses
+#
+# The server binaries are the newest in /usr/lib/postgresql/<major>/bin that has initdb and
+# pg_ctl (15 on Debian 12, 17 on Debian 13, whichever is newest where several are installed);
+# PG_BIN=/path/to/bin chooses others.
 set -euo pipefail
 
 pg_bin() {
     if [ -n "${PG_BIN:-}" ]; then echo "$PG_BIN"; return; fi
-    local dir
-    dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-    [ -n "$dir" ] || { echo "pg.sh: no PostgreSQL server binaries in /usr/lib/postgresql" >&2; exit 1; }
-    echo "$dir"
+    local dir found=""
+    for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V); do
+        if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then found=$dir; fi
+    done
+    [ -n "$found" ] || {
+        echo "pg.sh: no PostgreSQL server binaries in /usr/lib/postgresql/*/bin" \
+             "(scripts/install-deps.sh test installs them)" >&2
+        exit 1
+    }
+    echo "$found"
 }
 
 as_owner() {
@@ -41,8 +52,9 @@ free_port() {
 }
 
 cmd=${1:-}; dir=${2:-}
-[ -n "$cmd" ] && [ -n "$dir" ] || { sed -n '2,9p' "$0"; exit 2; }
 bin=$(pg_bin)
+if [ "$cmd" = version ]; then "$bin/postgres" -V | awk '{print $3}'; exit 0; fi
+[ -n "$cmd" ] && [ -n "$dir" ] || { sed -n '2,14p' "$0"; exit 2; }
 
 case "$cmd" in
 create)

@@ -7,7 +7,6 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 scripts/install-deps.sh build
-cmake -S . -B build-server -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DTASKFLOW_BUILD_DESKTOP=OFF -DTASKFLOW_BUILD_TESTS=OFF >/dev/null
-cmake --build build-server --parallel --target taskflow-server
+cmake --preset server >/dev/null
+cmake --build --preset server --parallel "${JOBS:-$(nproc)}"
 exec build-server/server/taskflow-server "$@"

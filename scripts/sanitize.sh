@@ -1,21 +1,21 @@
 #!/usr/bin/env bash
-# Builds everything with AddressSanitizer + UndefinedBehaviorSanitizer (TASKFLOW_SANITIZE=ON,
-# Debug) and runs the whole test suite with scripts/test.sh, which also starts the throwaway
-# PostgreSQL. The taskflow-server processes the tests start are sanitized too.
+# Builds everything with AddressSanitizer + UndefinedBehaviorSanitizer (the sanitize preset:
+# TASKFLOW_SANITIZE=ON, Debug, warnings as errors) and runs every CTest suite with
+# scripts/ctest-pass.sh, which also starts the throwaway PostgreSQL. The taskflow-server
+# processes the tests start are sanitized too.
 #
 # Every sanitizer report, from a test or from a server it started, goes to a file in
 # <build>/sanitizer-reports/ (so none is lost in a child's captured output); the script prints
 # them at the end and fails when there is any, even if every test passed.
 #
-# Environment: BUILD_DIR (default build-asan); CMAKE_ARGS are added to the sanitizer flags
-# (e.g. -DTASKFLOW_BUILD_DESKTOP=OFF to skip the desktop app and its suites); CTEST_ARGS as for
-# scripts/test.sh; ASAN_OPTIONS / UBSAN_OPTIONS are appended to the defaults below.
+# Environment: CMAKE_ARGS are added to the configure line (e.g. -DTASKFLOW_BUILD_DESKTOP=OFF to
+# skip the desktop app and its suites); CTEST_ARGS and JOBS as for scripts/ctest-pass.sh;
+# ASAN_OPTIONS / UBSAN_OPTIONS are appended to the defaults below.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-build_dir="${BUILD_DIR:-build-asan}"
-case "$build_dir" in /*) ;; *) build_dir="$root/$build_dir" ;; esac
+build_dir="$root/build-sanitize" # the sanitize preset's binaryDir
 reports="$build_dir/sanitizer-reports"
 rm -rf "$reports"
 mkdir -p "$reports"
@@ -25,9 +25,7 @@ export LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp:print_suppressions=0${
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$reports/ubsan${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 
 status=0
-BUILD_DIR="$build_dir" \
-CMAKE_ARGS="-DTASKFLOW_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug ${CMAKE_ARGS:-}" \
-    scripts/test.sh || status=$?
+scripts/ctest-pass.sh sanitize || status=$?
 
 found=$(find "$reports" -type f | sort)
 echo

@@ -13,14 +13,14 @@ namespace {
 QDateTime utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0,
               int msec = 0)
 {
-    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), Qt::UTC);
+    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), QTimeZone::utc());
 }
 
 QDateTime withOffset(int year, int month, int day, int hour, int minute, int offsetSeconds,
                      int msec = 0)
 {
-    return QDateTime(QDate(year, month, day), QTime(hour, minute, 0, msec), Qt::OffsetFromUTC,
-                     offsetSeconds);
+    return QDateTime(QDate(year, month, day), QTime(hour, minute, 0, msec),
+                     QTimeZone(offsetSeconds));
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -18,7 +19,7 @@ namespace {
 QDateTime utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0,
               int msec = 0)
 {
-    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), Qt::UTC);
+    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), QTimeZone::utc());
 }
 
 // A task with every field set and every kind of awkward character.
@@ -298,7 +299,7 @@ void tst_Task::isOverdue_data()
     QTest::newRow("no due date") << std::optional<QDateTime>() << TaskStatus::Todo << false;
     // Instants compare, not wall-clock text: 11:00+02:00 is 09:00Z, before now.
     QTest::newRow("due with offset, earlier instant")
-        << std::optional(QDateTime(QDate(2026, 12, 1), QTime(11, 0), Qt::OffsetFromUTC, 7200))
+        << std::optional(QDateTime(QDate(2026, 12, 1), QTime(11, 0), QTimeZone(7200)))
         << TaskStatus::Todo << true;
 }
 

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -28,7 +29,7 @@ using Mode = TaskChanges::Mode;
 QDateTime utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0,
               int msec = 0)
 {
-    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), Qt::UTC);
+    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), QTimeZone::utc());
 }
 
 QByteArray json(const QJsonObject &object)
@@ -769,7 +770,7 @@ void tst_TaskChanges::roundTrip_data()
     QTest::newRow("at the limits in emoji") << limits;
     TaskChanges offset;
     offset.dueDate = Nullable<QDateTime>(
-        QDateTime(QDate(2026, 12, 1), QTime(10, 0, 0, 7), Qt::OffsetFromUTC, -(5 * 3600 + 30 * 60)));
+        QDateTime(QDate(2026, 12, 1), QTime(10, 0, 0, 7), QTimeZone(-(5 * 3600 + 30 * 60))));
     QTest::newRow("due date given with an offset") << offset;
     for (const TaskStatus status : allStatuses) {
         TaskChanges s;

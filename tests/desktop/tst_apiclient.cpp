@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimeZone>
 #include <QtTest>
 
 #include <algorithm>
@@ -103,7 +104,7 @@ Task sampleTask()
     Task task;
     task.id = u"0b7a3f52-2f7e-4c1e-9f3a-1d2c3b4a5f60"_s;
     task.title = u"Versioned"_s;
-    task.createdAt = task.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    task.createdAt = task.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), QTimeZone::utc());
     return task;
 }
 
@@ -250,12 +251,12 @@ void TestApiClient::createAndFetch()
 void TestApiClient::createSendsDueDateAsUtc()
 {
     // 10:30 at UTC+02:00 is 08:30 UTC.
-    const QDateTime local(QDate(2031, 3, 14), QTime(10, 30), Qt::OffsetFromUTC, 2 * 3600);
+    const QDateTime local(QDate(2031, 3, 14), QTime(10, 30), QTimeZone(2 * 3600));
     TaskChanges changes = newTask(u"Dentist"_s);
     changes.dueDate = Nullable<QDateTime>(local.toUTC());
     const Task created = create(changes);
     QVERIFY(created.dueDate);
-    QCOMPARE(*created.dueDate, QDateTime(QDate(2031, 3, 14), QTime(8, 30), Qt::UTC));
+    QCOMPARE(*created.dueDate, QDateTime(QDate(2031, 3, 14), QTime(8, 30), QTimeZone::utc()));
     HttpClient http(m_server.url());
     QCOMPARE(http.get(u"/tasks/"_s + created.id).object().value(u"due_date"_s).toString(),
              u"2031-03-14T08:30:00Z"_s);
@@ -382,7 +383,7 @@ void TestApiClient::updateClearsNullableFields()
     TaskChanges changes = newTask(u"With everything"_s);
     changes.assignee = Nullable<QString>(u"ann"_s);
     changes.description = Nullable<QString>(u"text"_s);
-    changes.dueDate = Nullable<QDateTime>(QDateTime(QDate(2030, 1, 1), QTime(9, 0), Qt::UTC));
+    changes.dueDate = Nullable<QDateTime>(QDateTime(QDate(2030, 1, 1), QTime(9, 0), QTimeZone::utc()));
     const Task created = create(changes);
     TaskChanges clear;
     clear.assignee = Nullable<QString>();
@@ -596,7 +597,7 @@ void TestApiClient::parseTaskList()
     Task task;
     task.id = u"3f1c2a9e-6a4b-4c1e-9a57-2f1e9c8b7d60"_s;
     task.title = u"One"_s;
-    task.createdAt = task.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    task.createdAt = task.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), QTimeZone::utc());
     const auto parsed = ApiClient::parseTaskList(Task::listToJson({task, task}));
     QVERIFY(parsed);
     QCOMPARE(parsed->size(), 2);

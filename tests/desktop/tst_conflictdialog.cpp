@@ -5,6 +5,7 @@
 
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTimeZone>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -18,7 +19,7 @@ Task base()
     t.id = u"0b7a3f52-2f7e-4c1e-9f3a-1d2c3b4a5f60"_s;
     t.title = u"Plan the offsite"_s;
     t.priority = TaskPriority::Medium;
-    t.createdAt = t.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC);
+    t.createdAt = t.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4), QTimeZone::utc());
     return t;
 }
 

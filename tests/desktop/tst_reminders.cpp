@@ -4,6 +4,7 @@
 #include <taskflow/desktop/tasktablemodel.h>
 
 #include <QSignalSpy>
+#include <QTimeZone>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -31,7 +32,7 @@ class TestReminders : public QObject
 private slots:
     void fallenDueBetweenTwoChecks()
     {
-        const QDateTime since = QDateTime(QDate(2026, 12, 2), QTime(9, 0), Qt::UTC);
+        const QDateTime since = QDateTime(QDate(2026, 12, 2), QTime(9, 0), QTimeZone::utc());
         const QDateTime now = since.addSecs(60);
         const QList<Task> tasks{due(1, since.addSecs(30)), due(2, since.addSecs(-30)), due(3, now.addSecs(1)),
                                 due(4, since.addSecs(10), TaskStatus::Done), due(5, now)};

@@ -8,6 +8,7 @@
 #include <QFont>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QTimeZone>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -15,7 +16,7 @@ using namespace taskflow;
 
 namespace {
 
-const QDateTime now(QDate(2026, 6, 15), QTime(12, 0), Qt::UTC);
+const QDateTime now(QDate(2026, 6, 15), QTime(12, 0), QTimeZone::utc());
 
 Task makeTask(int n, TaskStatus status = TaskStatus::Todo,
               TaskPriority priority = TaskPriority::Medium)
@@ -257,7 +258,7 @@ void TestTaskTableModel::doneIsNeverOverdue()
 void TestTaskTableModel::dueDateShownInLocalTime()
 {
     Task task = makeTask(0);
-    task.dueDate = QDateTime(QDate(2026, 7, 1), QTime(9, 30), Qt::UTC);
+    task.dueDate = QDateTime(QDate(2026, 7, 1), QTime(9, 30), QTimeZone::utc());
     m_model->setTasks({task});
     const QString expected =
         QLocale().toString(task.dueDate->toLocalTime(), u"d MMM yyyy, HH:mm"_s);
