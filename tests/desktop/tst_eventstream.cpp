@@ -179,6 +179,9 @@ void TestEventStream::eventsReachTheTableWithinASecond()
     auto window = m_fixture.open(std::chrono::seconds(60));
     QTRY_VERIFY_WITH_TIMEOUT(window->taskStore()->isLive(), timeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(window->taskView()->model()->rowCount(), 1, timeoutMs);
+    // Two lists: the one at start, and one when the stream opened without a cursor (what
+    // happened before it opened cannot be replayed). Then none.
+    QTRY_COMPARE_WITH_TIMEOUT(server.listRequests, 2, timeoutMs);
     const int listsBefore = server.listRequests;
 
     const Task fresh = makeTask(u"Created elsewhere"_s);
