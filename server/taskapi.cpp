@@ -2,6 +2,7 @@
 
 #include <taskflow/common/isodatetime.h>
 #include <taskflow/common/jsonwriter.h>
+#include <taskflow/common/serverhealth.h>
 #include <taskflow/common/taskchanges.h>
 #include <taskflow/common/taskquery.h>
 #include <taskflow/server/changefeed.h>
@@ -371,34 +372,20 @@ void TaskApi::health(const HttpRequest &request, const Captures &, const Respond
 {
     const QString environment = m_environment;
     onDatabase(ConnectionPool::Lane::Quick, request, [environment](TaskRepository &tasks) {
-        QByteArray body;
-        JsonWriter json(body);
-        json.beginObject();
-        json.key("status");
-        json.value(u"healthy"_s);
-        json.key("database");
-        json.value(u"connected"_s);
-        json.key("tasks_count");
-        json.value(tasks.countsKept().total);
-        json.key("environment");
-        json.value(environment);
-        json.key("version");
-        json.value(QStringLiteral(TASKFLOW_VERSION));
-        json.endObject();
-        return HttpResponse::json(200, std::move(body));
+        ServerHealth health;
+        health.healthy = true;
+        health.database = u"connected"_s;
+        health.tasksCount = tasks.countsKept().total;
+        health.environment = environment;
+        health.version = QStringLiteral(TASKFLOW_VERSION);
+        return HttpResponse::json(200, health.toJson());
     }, respond, [](const DatabaseError &error) {
         qCWarning(lcSql).noquote() << "health check failed:" << error.message();
         // The driver's reason helps an operator; a failed query's SQL text stays in the log.
-        QByteArray body;
-        JsonWriter json(body);
-        json.beginObject();
-        json.key("status");
-        json.value(u"unhealthy"_s);
-        json.key("database");
-        json.value(error.kind() == DatabaseError::Kind::Unavailable ? error.message()
-                                                                    : u"query failed"_s);
-        json.endObject();
-        return HttpResponse::json(503, std::move(body));
+        ServerHealth health;
+        health.database = error.kind() == DatabaseError::Kind::Unavailable ? error.message()
+                                                                           : u"query failed"_s;
+        return HttpResponse::json(503, health.toJson());
     });
 }
 
