@@ -77,6 +77,23 @@ HttpResponse changedSinceRead(const VersionedTask &current)
     return response;
 }
 
+// The answer to a write that may have been conditional: `done()` when it landed (and the live
+// streams hear of it at once), 412 with the current task for a stale version, 404 for no task.
+template <typename Done>
+HttpResponse writeAnswer(const WriteOutcome &outcome, ChangeFeed *feed, Done done)
+{
+    switch (outcome.kind) {
+    case WriteOutcome::Kind::Done:
+        feed->nudge();
+        return done();
+    case WriteOutcome::Kind::Stale:
+        return changedSinceRead(*outcome.task);
+    case WriteOutcome::Kind::NotFound:
+        break;
+    }
+    return taskNotFound();
+}
+
 HttpResponse databaseFailure(const DatabaseError &error)
 {
     if (error.kind() == DatabaseError::Kind::Unavailable) {
@@ -601,16 +618,7 @@ void TaskApi::updateTask(const HttpRequest &request, const Captures &captures, c
                [id = captures.value(0), changes = parsed.value(), feed = &m_feed,
                 ifMatch = request.header("If-Match")](TaskRepository &tasks) {
         const WriteOutcome outcome = tasks.update(id, changes, IsoDateTime::nowUtc(), ifMatch);
-        switch (outcome.kind) {
-        case WriteOutcome::Kind::Done:
-            feed->nudge();
-            return withTask(200, *outcome.task);
-        case WriteOutcome::Kind::Stale:
-            return changedSinceRead(*outcome.task);
-        case WriteOutcome::Kind::NotFound:
-            break;
-        }
-        return taskNotFound();
+        return writeAnswer(outcome, feed, [&] { return withTask(200, *outcome.task); });
     }, respond);
 }
 
@@ -620,17 +628,7 @@ void TaskApi::deleteTask(const HttpRequest &request, const Captures &captures, c
         return respond(taskNotFound());
     onDatabase(ConnectionPool::Lane::Quick, request,
                [id = captures.value(0), feed = &m_feed, ifMatch = request.header("If-Match")](TaskRepository &tasks) {
-        const WriteOutcome outcome = tasks.remove(id, ifMatch);
-        switch (outcome.kind) {
-        case WriteOutcome::Kind::Done:
-            feed->nudge();
-            return HttpResponse::noContent();
-        case WriteOutcome::Kind::Stale:
-            return changedSinceRead(*outcome.task);
-        case WriteOutcome::Kind::NotFound:
-            break;
-        }
-        return taskNotFound();
+        return writeAnswer(tasks.remove(id, ifMatch), feed, [] { return HttpResponse::noContent(); });
     }, respond);
 }
 
