@@ -326,7 +326,7 @@ public:
             deliver(recent);
             return;
         }
-        if (m_lastSent + 1 < m_feed->m_oldestKept) {
+        if (m_lastSent == ChangeFeed::lostPlace || m_lastSent + 1 < m_feed->m_oldestKept) {
             // The log no longer has what was missed: the client must re-read (API.md).
             m_sink->write("id: " + QByteArray::number(m_feed->m_lastSeq) + "\nevent: reset\ndata:\n\n");
             m_lastSent = m_feed->m_lastSeq;

@@ -555,11 +555,12 @@ void TaskApi::taskStats(const HttpRequest &request, const Captures &, const Resp
 void TaskApi::events(const HttpRequest &request, const Captures &, const Respond &respond)
 {
     std::optional<qint64> lastEventId;
-    if (request.hasHeader("Last-Event-ID")) {
+    // Empty is no id (as EventSource sends none before its first event). Anything else that is
+    // not an id this API gives means the client's place is lost: it gets a reset.
+    if (const QByteArray sent = request.header("Last-Event-ID").trimmed(); !sent.isEmpty()) {
         bool ok = false;
-        const qint64 id = request.header("Last-Event-ID").trimmed().toLongLong(&ok);
-        if (ok && id >= 0)
-            lastEventId = id;
+        const qint64 id = sent.toLongLong(&ok);
+        lastEventId = ok && id >= 0 ? id : ChangeFeed::lostPlace;
     }
     HttpResponse response;
     response.contentType = "text/event-stream";

@@ -31,6 +31,8 @@ private slots:
     void resumingLosesNothingAndRepeatsNothing();
     void resumingAfterARestartReadsTheLog();
     void tooOldToResumeIsAReset();
+    void anIdNeverGivenIsAReset_data();
+    void anIdNeverGivenIsAReset();
     void stalledReaderIsCutOffWithoutSlowingOthers();
     void corsAndTokensAsForEveryRoute();
     void sigtermEndsOpenStreamsPromptly();
@@ -72,8 +74,9 @@ QString TestEvents::insertBySql(const QString &title)
     return id;
 }
 
-// Waits until `count` task.created events have come; the stream may also tell of the deletions
-// of init(), which the server may read after the stream opened.
+// Waits until `count` task.created events have come. A stream opened just after init() may
+// also tell of the last test's last changes and of init()'s deletions, which the server may
+// read after the stream opened: tests look for their own events among these.
 QList<EventStreamClient::Event> TestEvents::createdEvents(const EventStreamClient &stream)
 {
     QList<EventStreamClient::Event> created;
@@ -88,9 +91,8 @@ bool TestEvents::waitForCreated(EventStreamClient &stream, int count)
 {
     const QDeadlineTimer deadline(30000);
     for (;;) {
-        const auto created = createdEvents(stream).size();
-        if (created >= count)
-            return created == count;
+        if (createdEvents(stream).size() >= count)
+            return true;
         if (deadline.hasExpired() || !stream.waitForEvents(int(stream.events().size()) + 1,
                                                            int(deadline.remainingTime())))
             return false;
@@ -227,6 +229,25 @@ void TestEvents::tooOldToResumeIsAReset()
     QCOMPARE(stream.events()[1].name, QByteArray("task.created"));
 }
 
+void TestEvents::anIdNeverGivenIsAReset_data()
+{
+    QTest::addColumn<QByteArray>("lastEventId");
+    QTest::newRow("text") << QByteArray("yesterday");
+    QTest::newRow("negative") << QByteArray("-5");
+    QTest::newRow("overflow") << QByteArray("99999999999999999999999");
+}
+
+void TestEvents::anIdNeverGivenIsAReset()
+{
+    // Its place is lost: it must re-read, not silently start from now.
+    QFETCH(QByteArray, lastEventId);
+    QCOMPARE(m_http.post(u"/tasks"_s, R"({"title":"before"})").status, 201);
+    EventStreamClient stream;
+    QVERIFY(stream.open(m_server.port(), lastEventId));
+    QVERIFY(stream.waitForEvents(1));
+    QCOMPARE(stream.events()[0].name, QByteArray("reset"));
+}
+
 void TestEvents::stalledReaderIsCutOffWithoutSlowingOthers()
 {
     EventStreamClient stalled;
@@ -253,6 +274,10 @@ void TestEvents::stalledReaderIsCutOffWithoutSlowingOthers()
                  qPrintable(u"%1 events, server said:\n%2"_s.arg(reader.events().size()).arg(m_server.output())));
     }
     QVERIFY(!reader.ended());
+    int bulk = 0;
+    for (const auto &event : createdEvents(reader))
+        bulk += event.json().value(u"task"_s).toObject().value(u"title"_s).toString().startsWith(u"bulk "_s);
+    QCOMPARE(bulk, count); // each once
     QTRY_VERIFY_WITH_TIMEOUT(m_server.output().contains(u"an event stream fell"_s), 30000);
     // The stalled one finds its stream ended once it reads again.
     stalled.socket().setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4 << 20);

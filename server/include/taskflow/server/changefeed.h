@@ -47,8 +47,10 @@ public:
     void start();
     void stop();
 
-    // A new stream, resuming after `lastEventId` when given (the Last-Event-ID header).
+    // A new stream, resuming after `lastEventId` when given (the Last-Event-ID header);
+    // lostPlace when the client sent an id this API never gives, which earns it a reset.
     std::shared_ptr<StreamedBody> openStream(std::optional<qint64> lastEventId);
+    static constexpr qint64 lostPlace = -1;
     // Checks the log now rather than at the next wake-up (after this server's own writes).
     void nudge();
 
