@@ -164,6 +164,10 @@ void FeedReader::begin()
 
 void FeedReader::poll()
 {
+    // From here on, a new nudge queues another check: this one may read too early for it.
+    m_feed->m_pollPending.store(false);
+    if (QThread::currentThread()->isInterruptionRequested())
+        return; // stopping: whatever is queued ends at once
     try {
         ensureOpen();
         const Released released{m_session.get()};
@@ -416,6 +420,7 @@ ChangeFeed::~ChangeFeed()
 void ChangeFeed::start()
 {
     m_thread.start();
+    m_running.store(true);
     // Waits for the first read, which finds the end of the log: the server listens only after
     // it, so a stream opened then misses nothing written after it opened.
     QMetaObject::invokeMethod(m_reader, &FeedReader::begin, Qt::BlockingQueuedConnection);
@@ -427,6 +432,7 @@ void ChangeFeed::stop()
     m_keepAlive.stop();
     if (!m_thread.isRunning())
         return;
+    m_running.store(false);
     m_thread.requestInterruption(); // a long catch-up stops between two batches
     QMetaObject::invokeMethod(m_reader, &FeedReader::end, Qt::BlockingQueuedConnection);
     m_thread.quit();
@@ -435,7 +441,8 @@ void ChangeFeed::stop()
 
 void ChangeFeed::nudge()
 {
-    QMetaObject::invokeMethod(m_reader, &FeedReader::poll, Qt::QueuedConnection);
+    if (m_running.load() && !m_pollPending.exchange(true))
+        QMetaObject::invokeMethod(m_reader, &FeedReader::poll, Qt::QueuedConnection);
 }
 
 std::shared_ptr<StreamedBody> ChangeFeed::openStream(std::optional<qint64> lastEventId)

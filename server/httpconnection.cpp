@@ -150,7 +150,10 @@ void HttpConnection::readAvailable()
         return;
     for (;;) {
         if (m_inboxPos == m_inbox.size()) {
-            m_inbox = m_socket->read(m_settings.readAheadBytes);
+            // Only what is there: read(max) would allocate max and keep it, 64 KiB held by
+            // every idle connection and every open stream for a request of a few dozen bytes.
+            const qint64 available = qMin(m_socket->bytesAvailable(), m_settings.readAheadBytes);
+            m_inbox = available > 0 ? m_socket->read(available) : QByteArray();
             m_inboxPos = 0;
             if (m_inbox.isEmpty())
                 break;

@@ -112,8 +112,10 @@ void Server::finishShutdown()
         return;
     m_stopped = true;
     m_listener->closeAll();
-    m_feed->stop();
+    // Workers may still finish a job whose client left (and tell the feed of its write): the
+    // pool goes first, then the feed.
     m_pool->shutdown();
+    m_feed->stop();
     qCInfo(lcServer) << "database closed; stopped";
     // Leave the event loop a turn to hand the last bytes to the sockets.
     QTimer::singleShot(0, this, &Server::stopped);

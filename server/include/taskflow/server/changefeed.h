@@ -10,6 +10,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <atomic>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -51,7 +52,8 @@ public:
     // lostPlace when the client sent an id this API never gives, which earns it a reset.
     std::shared_ptr<StreamedBody> openStream(std::optional<qint64> lastEventId);
     static constexpr qint64 lostPlace = -1;
-    // Checks the log now rather than at the next wake-up (after this server's own writes).
+    // Checks the log soon rather than at the next wake-up (after this server's own writes).
+    // Any thread; a thousand nudges before the reader gets to them make one check.
     void nudge();
 
     int streamCount() const { return int(m_streams.size()); }
@@ -68,6 +70,8 @@ private:
 
     QThread m_thread;
     FeedReader *m_reader = nullptr;
+    std::atomic<bool> m_pollPending{false}; // a nudge's check is queued and has not begun
+    std::atomic<bool> m_running{false};
     std::deque<ChangeEvent> m_recent; // the newest events, for resuming without the database
     qint64 m_lastSeq = -1;            // -1 until the reader has found the end of the log
     qint64 m_oldestKept = 0;          // the oldest sequence number the log still holds
