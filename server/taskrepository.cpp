@@ -116,19 +116,22 @@ bool TaskRepository::etagMatches(const QByteArray &header, const QByteArray &eta
     return false;
 }
 
-QString TaskRepository::whereClause(const TaskQuery &query, QList<QVariant> &binds) const
+QString TaskRepository::whereClause(const TaskQuery &query, QList<QVariant> &binds,
+                                    bool byFilterIndex) const
 {
+    // SQLite's unary + makes a column no index key (PostgreSQL weighs its plans itself).
+    const QString column = byFilterIndex || m_sql.isPostgres() ? u"tasks."_s : u"+tasks."_s;
     QStringList conditions;
     if (query.status) {
-        conditions.append(u"tasks.status = ?"_s);
+        conditions.append(column + u"status = ?"_s);
         binds.append(toDatabase(*query.status));
     }
     if (query.priority) {
-        conditions.append(u"tasks.priority = ?"_s);
+        conditions.append(column + u"priority = ?"_s);
         binds.append(toDatabase(*query.priority));
     }
     if (query.assignee) {
-        conditions.append(u"tasks.assignee = ?"_s);
+        conditions.append(column + u"assignee = ?"_s);
         binds.append(*query.assignee);
     }
     if (query.search && !query.search->isEmpty()) {
@@ -195,38 +198,58 @@ QList<Task> TaskRepository::list(const TaskQuery &taskQuery)
 QList<Task> TaskRepository::slice(const TaskQuery &taskQuery, const std::optional<ListCursor> &after,
                                   int size, ListCursor *last)
 {
+    // Keyset: what sorts after the last row sent, as a row value, (key, id) > (?, ?), which both
+    // databases read as a bound of the (key, id) index: each slice starts where the last one
+    // ended instead of walking the list from its start. A row value is never true for a NULL
+    // key, so NULLs are a part of their own: tasks without a due date come last in both
+    // directions, and PostgreSQL puts a NULL status or priority last ascending and first
+    // descending, as SQLite's rank of it (3, never NULL) does.
+    const QString key = m_sql.sortKey(taskQuery.sortKey, u"tasks"_s);
+    const bool desc = taskQuery.descending;
+    const QString beyond = desc ? u"<"_s : u">"_s;
+    const bool nullable = taskQuery.sortKey == TaskSortKey::DueDate
+        || (m_sql.isPostgres() && (taskQuery.sortKey == TaskSortKey::Status
+                                   || taskQuery.sortKey == TaskSortKey::Priority));
+    const bool nullsLast = taskQuery.sortKey == TaskSortKey::DueDate || !desc;
+    const QString nullPart = u"%1 IS NULL"_s.arg(key);
+    const QString valuePart = nullable ? u"%1 IS NOT NULL"_s.arg(key) : QString();
+
+    if (!after) { // the first slice: the order's own start
+        if (!nullable)
+            return sliceWhere(taskQuery, QString(), {}, size, last);
+        QList<Task> tasks = sliceWhere(taskQuery, nullsLast ? valuePart : nullPart, {}, size, last);
+        if (tasks.size() < size) {
+            tasks += sliceWhere(taskQuery, nullsLast ? nullPart : valuePart, {},
+                                size - int(tasks.size()), last);
+        }
+        return tasks;
+    }
+    if (after->key.isNull()) { // within the NULLs, by id
+        QList<Task> tasks = sliceWhere(taskQuery, u"%1 AND tasks.id %2 ?"_s.arg(nullPart, beyond),
+                                       {after->id}, size, last);
+        if (!nullsLast && tasks.size() < size) // the values follow the NULLs
+            tasks += sliceWhere(taskQuery, valuePart, {}, size - int(tasks.size()), last);
+        return tasks;
+    }
+    QList<Task> tasks = sliceWhere(taskQuery, u"(%1, tasks.id) %2 (?, ?)"_s.arg(key, beyond),
+                                   {after->key, after->id}, size, last);
+    if (nullable && nullsLast && tasks.size() < size) // the NULLs follow the values
+        tasks += sliceWhere(taskQuery, nullPart, {}, size - int(tasks.size()), last);
+    return tasks;
+}
+
+QList<Task> TaskRepository::sliceWhere(const TaskQuery &taskQuery, const QString &condition,
+                                       const QList<QVariant> &conditionBinds, int size,
+                                       ListCursor *last)
+{
     QList<QVariant> binds;
-    QString where = whereClause(taskQuery, binds);
+    QString where = whereClause(taskQuery, binds, false);
+    if (!condition.isEmpty())
+        where += (where.isEmpty() ? u" WHERE "_s : u" AND "_s) + condition;
+    binds += conditionBinds;
     // The key as the order sees it, read back as text (PostgreSQL) so it binds back unchanged.
     const QString key = m_sql.sortKey(taskQuery.sortKey, u"tasks"_s);
     const QString keyText = m_sql.isPostgres() ? key + u"::text"_s : key;
-    if (after) {
-        // Keyset: what sorts after the last row sent. Tasks without a due date come last in
-        // both directions; PostgreSQL puts a NULL status or priority last ascending and first
-        // descending, as SQLite's rank of it (3) does.
-        const bool desc = taskQuery.descending;
-        const QString beyond = desc ? u"<"_s : u">"_s;
-        const bool nullsLast = taskQuery.sortKey == TaskSortKey::DueDate || !desc;
-        const bool nullable = taskQuery.sortKey == TaskSortKey::DueDate
-            || (m_sql.isPostgres() && (taskQuery.sortKey == TaskSortKey::Status
-                                       || taskQuery.sortKey == TaskSortKey::Priority));
-        QString condition;
-        if (after->key.isNull()) {
-            condition = u"(%1 IS NULL AND tasks.id %2 ?)"_s.arg(key, beyond);
-            binds.append(after->id);
-            if (!nullsLast)
-                condition = u"(%1 OR %2 IS NOT NULL)"_s.arg(condition, key);
-        } else {
-            condition = u"(%1 %2 ? OR (%1 = ? AND tasks.id %2 ?)"_s.arg(key, beyond);
-            binds.append(after->key);
-            binds.append(after->key);
-            binds.append(after->id);
-            if (nullable && nullsLast)
-                condition += u" OR %1 IS NULL"_s.arg(key);
-            condition += u')';
-        }
-        where += (where.isEmpty() ? u" WHERE "_s : u" AND "_s) + condition;
-    }
     QSqlQuery &query = m_session.prepared(u"SELECT "_s + m_sql.taskColumns() + u", "_s + keyText
                                           + u" FROM tasks"_s + where + orderClause(taskQuery)
                                           + u" LIMIT "_s + QString::number(size));
@@ -239,6 +262,7 @@ QList<Task> TaskRepository::slice(const TaskQuery &taskQuery, const std::optiona
         last->key = query.value(columnCount);
         last->id = tasks.constLast().id;
     }
+    query.finish();
     return tasks;
 }
 

@@ -94,7 +94,11 @@ public:
     static Task taskAt(const QSqlQuery &query, int first = 0);
 
 private:
-    QString whereClause(const TaskQuery &query, QList<QVariant> &binds) const;
+    // `byFilterIndex` false: SQLite filters while it walks the order's index instead of
+    // reading the matches by a filter's index and sorting them all (what a slice wants).
+    QString whereClause(const TaskQuery &query, QList<QVariant> &binds, bool byFilterIndex = true) const;
+    QList<Task> sliceWhere(const TaskQuery &query, const QString &condition,
+                           const QList<QVariant> &conditionBinds, int size, ListCursor *last);
     QString orderClause(const TaskQuery &query) const;
     QString sameRow() const;
 
