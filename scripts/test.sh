@@ -23,6 +23,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# Ctrl+C or a TERM ends the run at once (the passes clean up after themselves).
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 first_pass_only=0
 case "${1:-}" in
@@ -61,6 +64,7 @@ started=$SECONDS
 finish() {
     local rc=$?
     trap - EXIT
+    trap '' PIPE
     echo
     echo "== test command summary ($release, Qt $qt_version)"
     printf '%s\n' "${summary[@]}"
@@ -84,8 +88,6 @@ finish() {
     exit "$rc"
 }
 trap finish EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 # run_pass N NAME DESCRIPTION COMMAND...: runs one pass with its output labelled and logged.
 run_pass() {
