@@ -134,13 +134,15 @@ step "buildah bud -f Dockerfile --build-arg DEBIAN_RELEASE=$release"
 pass "$image, $("${bah[@]}" images --format '{{.Size}}' "$image")"
 
 step "image: how the container starts"
-entrypoint="$("${bah[@]}" inspect --type image --format '{{json .OCIv1.Config.Entrypoint}}' "$image")"
+# Go's formatting of the lists: [/usr/bin/taskflow-server] (buildah 1.28 has no json function).
+entrypoint="$("${bah[@]}" inspect --type image --format '{{range .OCIv1.Config.Entrypoint}}{{.}}{{"\n"}}{{end}}' "$image")"
 user="$("${bah[@]}" inspect --type image --format '{{.OCIv1.Config.User}}' "$image")"
 stopsignal="$("${bah[@]}" inspect --type image --format '{{.OCIv1.Config.StopSignal}}' "$image")"
-[[ "$entrypoint" == '["/'* ]] || fail "ENTRYPOINT is not in exec form: $entrypoint"
+mapfile -t command_line <<<"$entrypoint"
+[[ "${command_line[0]}" == /* ]] && [ "${command_line[0]}" != /bin/sh ] ||
+    fail "ENTRYPOINT is not in exec form: ${command_line[*]}"
 [ -n "$user" ] && [ "$user" != root ] && [ "$user" != 0 ] || fail "the image runs as root ('$user')"
 [ -z "$stopsignal" ] || [ "$stopsignal" = SIGTERM ] || fail "STOPSIGNAL is $stopsignal; Render sends SIGTERM"
-mapfile -t command_line < <(echo "$entrypoint" | tr -d '[]' | tr ',' '\n' | sed 's/^"//; s/"$//')
 ctr="$("${bah[@]}" from --pull=never "$image")"
 pass "ENTRYPOINT ${command_line[*]}, USER $user, STOPSIGNAL ${stopsignal:-default}"
 
