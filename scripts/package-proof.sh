@@ -131,10 +131,15 @@ prove() { # prove RELEASE SUITE DEBS_DIR
     env_file="$(unit_value EnvironmentFile "$unit")"
     workdir="$(unit_value WorkingDirectory "$unit")"
     say "unit: ExecStart=$exec_start User=$user Group=$group EnvironmentFile=$env_file WorkingDirectory=$workdir"
-    debian_root_run "$dir" getent passwd "$user" >/dev/null || fail "the package made no user $user"
-    [ "$(stat -c '%U:%G %a' "$dir$env_file")" = "root:$group 640" ] ||
-        fail "$env_file is $(stat -c '%U:%G %a' "$dir$env_file"), not root:$group 640"
-    [ "$(stat -c '%U' "$dir$workdir")" = "$user" ] || fail "$workdir is not owned by $user"
+    # Owners by the root's own user and group tables (this machine's may name the ids otherwise).
+    local uid gid
+    uid="$(debian_root_run "$dir" id -u "$user")" || fail "the package made no user $user"
+    gid="$(debian_root_run "$dir" getent group "$group" | cut -d: -f3)"
+    [ -n "$gid" ] || fail "the package made no group $group"
+    [ "$(stat -c '%u:%g %a' "$dir$env_file")" = "0:$gid 640" ] ||
+        fail "$env_file is $(stat -c '%u:%g %a' "$dir$env_file"), not root:$group ($gid) 640"
+    [ "$(stat -c '%u' "$dir$workdir")" = "$uid" ] || fail "$workdir is not owned by $user ($uid)"
+    say "user $user ($uid), $env_file root:$group 640, $workdir owned by $user"
 
     # The environment as systemd reads EnvironmentFile=: KEY=VALUE lines, # comments.
     local envs=() line
