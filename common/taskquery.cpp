@@ -70,6 +70,21 @@ std::optional<Enum> enumParam(const QueryString &query, const QString &name,
     return value;
 }
 
+// A text query parameter. NUL cannot be in any stored text (bodies refuse it, PostgreSQL cannot
+// hold it), so a search for it is refused alike on SQLite and PostgreSQL rather than sent on.
+std::optional<QString> textParam(const QueryString &query, const QString &name, ValidationErrors &errors)
+{
+    if (!query.contains(name))
+        return std::nullopt;
+    const QString value = query.value(name);
+    if (value.contains(QChar(0))) {
+        errors.append(ValidationError::query(name, u"value_error"_s,
+                                             u"Value error, must not contain NUL characters"_s));
+        return std::nullopt;
+    }
+    return value;
+}
+
 } // namespace
 
 QString toApi(TaskSortKey key)
@@ -103,10 +118,8 @@ Result<TaskQuery, ValidationErrors> TaskQuery::fromQueryString(const QByteArray 
     q.status = enumParam<TaskStatus>(query, u"status"_s, &statusFromApi, allStatuses, errors);
     q.priority =
         enumParam<TaskPriority>(query, u"priority"_s, &priorityFromApi, allPriorities, errors);
-    if (query.contains(u"assignee"_s))
-        q.assignee = query.value(u"assignee"_s);
-    if (query.contains(u"q"_s))
-        q.search = query.value(u"q"_s);
+    q.assignee = textParam(query, u"assignee"_s, errors);
+    q.search = textParam(query, u"q"_s, errors);
     if (query.contains(u"sort"_s)) {
         const QString raw = query.value(u"sort"_s);
         const bool descending = raw.startsWith(u'-');

@@ -80,7 +80,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 
     const auto parsed = TaskQuery::fromQueryString(encoded);
     static const QStringList params{u"status"_s, u"priority"_s, u"sort"_s, u"limit"_s,
-                                    u"offset"_s};
+                                    u"offset"_s, u"q"_s, u"assignee"_s};
     QSet<QString> seen;
     for (const ValidationError &error : parsed ? ValidationErrors() : parsed.error()) {
         const QString where =

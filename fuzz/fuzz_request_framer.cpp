@@ -119,11 +119,10 @@ void checkRequest(const RequestFramer::Request &request)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    if (size < 2)
+    const std::size_t cutBytes = size > 0 ? 1 + data[0] % 8 : 0;
+    if (size <= cutBytes)
         return 0;
-    const QByteArray cuts(reinterpret_cast<const char *>(data), 1 + data[0] % 8);
-    if (qsizetype(size) <= cuts.size())
-        return 0;
+    const QByteArray cuts(reinterpret_cast<const char *>(data), qsizetype(cutBytes));
     const QByteArray stream(reinterpret_cast<const char *>(data) + cuts.size(),
                             qsizetype(size) - cuts.size());
 

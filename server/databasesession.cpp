@@ -121,7 +121,7 @@ void DatabaseSession::exec(QSqlQuery &query)
 {
     if (!query.exec()) {
         throw DatabaseError(DatabaseError::Kind::Failed,
-                            query.lastError().text().simplified() + u" in: "_s
+                            redactedError(query.lastError().text(), m_url) + u" in: "_s
                                 + query.lastQuery().simplified());
     }
 }

@@ -93,8 +93,10 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const Settings &settings,
             return;
         }
         qCInfo(lcServer) << "a request took longer than" << m_settings.requestTimeoutMs
-                         << "ms to arrive; answering 408 and closing";
-        refuse(408, "Request Timeout", "request not complete in time", 0);
+                         << "ms to arrive; answering and closing";
+        m_framer.expire();
+        const RequestFramer::Refusal refusal = m_framer.refusal();
+        refuse(refusal.status, refusal.detail, refusal.why, 0);
     });
     connect(&m_idleTimer, &QTimer::timeout, this, [this] {
         m_phase = Phase::Closing;
@@ -113,6 +115,8 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const Settings &settings,
 
 HttpConnection::~HttpConnection()
 {
+    if (std::shared_ptr<StreamedBody> stream = std::exchange(m_stream, nullptr))
+        stream->stopped();
     // Qt HttpServer deletes the parser socket once it is disconnected; if it has not taken it
     // over (it is still where it was created), it is ours to clean up.
     if (m_parserSocket && m_parserSocket->parent() == parent()) {

@@ -23,10 +23,12 @@ int checkConfig(const ServerConfig &config)
     for (const QString &line : config.describe())
         out << "  " << line << '\n';
     out.flush();
-    ConnectionPool pool(config.database, 1);
+    ConnectionPool::Limits limits;
+    limits.connections = 1;
+    ConnectionPool pool(config.database, limits);
     try {
         const Schema::Report report =
-            pool.run([](DatabaseSession &session) { return Schema::inspect(session); }).result();
+            pool.run([](DatabaseSession &session) { return Schema::inspect(session); });
         out << "database:  connected (" << config.database.describe() << ")\n";
         if (!report.tableExisted)
             out << "schema:    table tasks missing; it will be created at start-up\n";

@@ -80,6 +80,24 @@ constexpr qint64 maxDiscardBytes = 8 * 1024 * 1024;
 
 RequestFramer::RequestFramer(Limits limits) : m_limits(limits) {}
 
+void RequestFramer::refuseLater(int status, const char *detail, const char *why)
+{
+    if (m_due.status == 0)
+        m_due = Refusal{status, detail, why, 0};
+}
+
+void RequestFramer::expire()
+{
+    if (m_state == State::Complete || m_state == State::Refused)
+        return;
+    if (m_due.status != 0) {
+        m_state = State::Refused;
+        m_refusal = m_due;
+        return;
+    }
+    refuse(408, "Request Timeout", "request not complete in time");
+}
+
 bool RequestFramer::refuse(int status, const char *detail, const char *why, qint64 discardBytes)
 {
     m_state = State::Refused;
@@ -108,18 +126,61 @@ bool RequestFramer::readLine(const char *data, qsizetype size, qsizetype &pos, q
     const char *start = data + pos;
     const auto *newline = static_cast<const char *>(std::memchr(start, '\n', size_t(size - pos)));
     const qsizetype take = newline ? qsizetype(newline - start) + 1 : size - pos;
-    m_line.append(start, take);
     pos += take;
-    if (m_state == State::Head || m_chunkStep == ChunkStep::Trailers)
+    if (m_state == State::Head || (m_state == State::Chunked && m_chunkStep == ChunkStep::Trailers))
         m_headBytes += take;
-    if (m_line.size() > maxLine)
-        return false;
+    if (!m_lineTooLong) {
+        m_line.append(start, take);
+        if (m_line.size() > maxLine + 2) { // + CR LF
+            m_lineTooLong = true;
+            m_lineStart = m_line.left(64);
+            m_line.clear();
+        }
+    }
     if (!newline)
         return false;
-    m_line.chop(1);
-    if (m_line.endsWith('\r'))
+    if (!m_lineTooLong) {
         m_line.chop(1);
+        if (m_line.endsWith('\r'))
+            m_line.chop(1);
+    }
     return true;
+}
+
+bool RequestFramer::readHeadLine(const char *data, qsizetype size, qsizetype &pos)
+{
+    const bool requestLine = m_request.normalized.isEmpty();
+    // A request line is the URL plus a few bytes; a field line is bounded by the head.
+    const qint64 maxLine = requestLine ? m_limits.maxUrlBytes + 64 : m_limits.maxHeadBytes;
+    const bool gotLine = readLine(data, size, pos, maxLine);
+    if (m_lineTooLong) {
+        if (requestLine && m_due.status == 0) {
+            // Method and the start of the target, for the log.
+            const QList<QByteArray> parts = m_lineStart.split(' ');
+            if (isToken(parts.value(0)))
+                m_request.method = parts.value(0);
+            m_request.target = parts.value(1) + "...";
+        }
+        if (requestLine)
+            refuseLater(414, "URI Too Long", "request line over the limit");
+        else
+            refuseLater(431, "Request header fields too large", "header field over the limit");
+    }
+    if (m_headBytes > m_limits.maxHeadBytes + (requestLine ? m_limits.maxUrlBytes : 0))
+        refuseLater(431, "Request header fields too large", "request head over the limit");
+    // Past twice the limits, the answer is given without waiting for the end of the head.
+    if (m_due.status != 0 && m_headBytes > 2 * m_limits.maxHeadBytes + m_limits.maxUrlBytes) {
+        m_state = State::Refused;
+        m_refusal = m_due;
+        return false;
+    }
+    if (gotLine && m_lineTooLong) {
+        m_lineTooLong = false;
+        if (requestLine)
+            m_request.normalized = "-"; // the request line is behind us
+        return false;
+    }
+    return gotLine;
 }
 
 qsizetype RequestFramer::feed(const char *data, qsizetype size)
@@ -145,27 +206,33 @@ qsizetype RequestFramer::feed(const char *data, qsizetype size)
             m_state = State::Head;
             m_request = Request();
             m_line.clear();
+            m_lineTooLong = false;
+            m_due = Refusal{0, {}, {}, 0};
             m_headBytes = 0;
             m_continueRequested = m_continueSent = false;
             break;
 
         case State::Head: {
-            const bool requestLine = m_request.method.isEmpty();
-            // A request line is the URL plus a few bytes; a field line is bounded by the head.
-            const qint64 maxLine = requestLine ? m_limits.maxUrlBytes + 64 : m_limits.maxHeadBytes;
-            const bool gotLine = readLine(data, size, pos, maxLine);
-            // Checked in this order, so the answer does not depend on how the bytes came in.
-            if (requestLine && m_line.size() > maxLine) {
-                refuse(414, "URI Too Long", "request line over the limit");
-                return pos;
+            const bool requestLine = m_request.normalized.isEmpty();
+            if (!readHeadLine(data, size, pos)) {
+                if (m_state == State::Refused)
+                    return pos;
+                break;
             }
-            if (m_headBytes > m_limits.maxHeadBytes || m_line.size() > m_limits.maxHeadBytes) {
-                refuse(431, "Request header fields too large", "request head over the limit");
-                return pos;
-            }
-            if (!gotLine)
-                return pos;
             const QByteArray line = std::exchange(m_line, QByteArray());
+            if (m_due.status != 0) {
+                // Reading past a head already refused: only to find its Origin (CORS).
+                if (line.isEmpty()) {
+                    m_state = State::Refused;
+                    m_refusal = m_due;
+                    return pos;
+                }
+                HttpHeaders fields;
+                if (parseFieldLine(line, &fields))
+                    m_request.headers += fields;
+                m_state = State::Head; // a malformed line changes nothing now
+                break;
+            }
             if (requestLine) {
                 if (!parseRequestLine(line))
                     return pos;
@@ -201,11 +268,11 @@ qsizetype RequestFramer::feed(const char *data, qsizetype size)
             {
                 const bool trailers = m_chunkStep == ChunkStep::Trailers;
                 const bool gotLine = readLine(data, size, pos, trailers ? m_limits.maxHeadBytes : maxChunkLine);
-                if (trailers && m_headBytes > m_limits.maxHeadBytes) {
+                if (trailers && (m_lineTooLong || m_headBytes > m_limits.maxHeadBytes)) {
                     refuse(431, "Request header fields too large", "trailer fields over the limit");
                     return pos;
                 }
-                if (!trailers && m_line.size() > maxChunkLine) {
+                if (!trailers && m_lineTooLong) {
                     refuse(400, "Bad Request", "chunk size line too long");
                     return pos;
                 }

@@ -1,5 +1,6 @@
 #include <taskflow/server/server.h>
 
+#include <taskflow/server/changefeed.h>
 #include <taskflow/server/connectionpool.h>
 #include <taskflow/server/dispatcher.h>
 #include <taskflow/server/httplistener.h>
@@ -27,6 +28,7 @@ Server::~Server()
 {
     // Workers post their answers to the HTTP side: they stop first.
     m_pool.reset();
+    m_feed.reset();
     delete m_http; // and with it the listener and its connections, before the dispatcher
 }
 
@@ -37,10 +39,15 @@ Result<void> Server::start()
     qCInfo(lcServer).noquote() << "database:" << m_config.database.describe()
                                << "(password redacted), pool of" << m_config.poolSize;
 
-    m_pool = std::make_unique<ConnectionPool>(m_config.database, m_config.poolSize);
+    ConnectionPool::Limits limits;
+    limits.connections = m_config.poolSize;
+    limits.quickQueue = m_config.queueLimit;
+    // Whole lists are bulk work: a few are sent at a time, and a few more may wait for a turn.
+    limits.bulkQueue = qBound(2, m_config.queueLimit / 32, 64);
+    m_pool = std::make_unique<ConnectionPool>(m_config.database, limits);
     try {
         const Schema::Report report =
-            m_pool->run([](DatabaseSession &session) { return Schema::ensure(session); }).result();
+            m_pool->run([](DatabaseSession &session) { return Schema::ensure(session); });
         qCInfo(lcSql).noquote() << (report.tableExisted ? u"found"_s : u"created"_s)
                                 << "table tasks; schema version" << report.versionAfter;
     } catch (const DatabaseError &failure) {
@@ -49,7 +56,9 @@ Result<void> Server::start()
     }
 
     Router router;
-    m_api = std::make_unique<TaskApi>(*m_pool, m_config);
+    m_feed = std::make_unique<ChangeFeed>(m_config.database);
+    m_feed->start();
+    m_api = std::make_unique<TaskApi>(*m_pool, *m_feed, m_config);
     m_api->registerRoutes(router);
     m_dispatcher = std::make_unique<Dispatcher>(std::move(router), CorsPolicy(m_config.corsOrigins),
                                                 m_config.access);
@@ -103,6 +112,7 @@ void Server::finishShutdown()
         return;
     m_stopped = true;
     m_listener->closeAll();
+    m_feed->stop();
     m_pool->shutdown();
     qCInfo(lcServer) << "database closed; stopped";
     // Leave the event loop a turn to hand the last bytes to the sockets.

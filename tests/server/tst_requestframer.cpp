@@ -77,6 +77,8 @@ private slots:
     void packetsDoNotChangeTheOutcome_data();
     void packetsDoNotChangeTheOutcome();
     void nothingIsTakenAfterARefusal();
+    void overLimitHeadIsReadForItsOrigin();
+    void expiry();
 };
 
 void TestRequestFramer::simpleGet()
@@ -237,9 +239,10 @@ void TestRequestFramer::refusals_data()
     QTest::newRow("expectation") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\n\r\n") << 417;
     // Limits.
     QTest::newRow("long target") << "GET /" + QByteArray(2000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n" << 414;
-    QTest::newRow("endless request line") << "GET /" + QByteArray(5000, 'a') << 414;
+    QTest::newRow("endless request line") << "GET /" + QByteArray(20000, 'a') << 414;
     QTest::newRow("long field") << "GET / HTTP/1.1\r\nHost: x\r\nX-A: " + QByteArray(5000, 'a') + "\r\n\r\n" << 431;
-    QTest::newRow("many fields") << "GET / HTTP/1.1\r\nHost: x\r\n" + QByteArray("X-A: b\r\n").repeated(600) << 431;
+    QTest::newRow("many fields") << "GET / HTTP/1.1\r\nHost: x\r\n" + QByteArray("X-A: b\r\n").repeated(600) + "\r\n" << 431;
+    QTest::newRow("endless fields") << "GET / HTTP/1.1\r\nHost: x\r\n" + QByteArray("X-A: b\r\n").repeated(3000) << 431;
     QTest::newRow("long trailers") << post + "Transfer-Encoding: chunked\r\n\r\n0\r\n" + QByteArray("X-A: b\r\n").repeated(600) << 431;
 }
 
@@ -297,6 +300,36 @@ void TestRequestFramer::nothingIsTakenAfterARefusal()
     QVERIFY(taken <= bytes.indexOf("GET /hidden"));
     QCOMPARE(framer.feed(bytes.constData() + taken, bytes.size() - taken), 0);
     QCOMPARE(framer.state(), RequestFramer::State::Refused);
+}
+
+void TestRequestFramer::overLimitHeadIsReadForItsOrigin()
+{
+    // A head over a limit is read past (not kept) to its end, so the refusal can carry CORS.
+    const Framed framed = frameAll("GET /" + QByteArray(2000, 'a') + " HTTP/1.1\r\nHost: x\r\n"
+                                   "Origin: http://localhost:5173\r\nX-Big: " + QByteArray(5000, 'b') + "\r\n\r\n");
+    QCOMPARE(framed.refusal.status, 414); // the first limit crossed decides
+    RequestFramer framer(testLimits());
+    const QByteArray bytes = "GET /" + QByteArray(2000, 'a') + " HTTP/1.1\r\nOrigin: http://localhost:5173\r\n\r\n";
+    framer.feed(bytes.constData(), bytes.size());
+    QCOMPARE(framer.state(), RequestFramer::State::Refused);
+    QCOMPARE(framer.partial().method, QByteArray("GET"));
+    QCOMPARE(framer.partial().headers, (HttpHeaders{{"Origin", "http://localhost:5173"}}));
+}
+
+void TestRequestFramer::expiry()
+{
+    RequestFramer partial(testLimits());
+    partial.feed("GET / HTTP/1.1\r\nHost", 21);
+    partial.expire();
+    QCOMPARE(partial.state(), RequestFramer::State::Refused);
+    QCOMPARE(partial.refusal().status, 408);
+    // A refusal already due is the one given when time runs out.
+    RequestFramer longUrl(testLimits());
+    const QByteArray bytes = "GET /" + QByteArray(2000, 'a') + " HTTP/1.1\r\nHost: x\r\n";
+    longUrl.feed(bytes.constData(), bytes.size());
+    QCOMPARE(longUrl.state(), RequestFramer::State::Head);
+    longUrl.expire();
+    QCOMPARE(longUrl.refusal().status, 414);
 }
 
 QTEST_GUILESS_MAIN(TestRequestFramer)

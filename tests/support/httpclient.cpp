@@ -102,6 +102,15 @@ QList<HttpClient::Reply> sendConcurrently(
     const QUrl &base, const QList<std::tuple<QByteArray, QString, QByteArray>> &requests,
     int timeoutMs)
 {
+    QList<ConcurrentRequest> plain;
+    for (const auto &[method, path, body] : requests)
+        plain.append({method, path, body, {}});
+    return sendConcurrently(base, plain, timeoutMs);
+}
+
+QList<HttpClient::Reply> sendConcurrently(const QUrl &base, const QList<ConcurrentRequest> &requests,
+                                          int timeoutMs)
+{
     // One QNetworkAccessManager opens at most six connections to a host; sixteen of them make
     // close to a hundred clients at once.
     std::vector<std::unique_ptr<QNetworkAccessManager>> networks;
@@ -110,11 +119,11 @@ QList<HttpClient::Reply> sendConcurrently(
     QList<QNetworkReply *> replies;
     QEventLoop loop;
     int pending = int(requests.size());
-    for (const auto &[method, path, body] : requests) {
+    for (const auto &[method, path, body, headers] : requests) {
         const QUrl url(base.toString(QUrl::StripTrailingSlash) + path);
         QNetworkAccessManager &network = *networks[replies.size() % networks.size()];
         QNetworkReply *reply =
-            network.sendCustomRequest(makeRequest(url, {}, !body.isNull()), method, body);
+            network.sendCustomRequest(makeRequest(url, headers, !body.isNull()), method, body);
         QObject::connect(reply, &QNetworkReply::finished, &loop, [&] {
             if (--pending == 0)
                 loop.quit();

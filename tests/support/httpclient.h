@@ -48,6 +48,15 @@ private:
 };
 
 // Many requests at once from one thread: sends them all, then waits for every answer.
+struct ConcurrentRequest
+{
+    QByteArray method;
+    QString path;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+};
+QList<HttpClient::Reply> sendConcurrently(const QUrl &base, const QList<ConcurrentRequest> &requests,
+                                          int timeoutMs = 60000);
 QList<HttpClient::Reply> sendConcurrently(
     const QUrl &base, const QList<std::tuple<QByteArray, QString, QByteArray>> &requests,
     int timeoutMs = 60000);

@@ -135,7 +135,7 @@ bool TestDatabase::exec(const QString &sql, QString *error)
     if (!query.exec(sql)) {
         if (error)
             *error = query.lastError().text();
-        qWarning("SQL failed: %s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        qWarning("SQL failed: %s: %s", qPrintable(sql.left(300)), qPrintable(query.lastError().text()));
         return false;
     }
     return true;
@@ -146,7 +146,7 @@ QStringList TestDatabase::query(const QString &sql)
     QStringList rows;
     QSqlQuery query(QSqlDatabase::database(openConnection()));
     if (!query.exec(sql)) {
-        qWarning("SQL failed: %s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        qWarning("SQL failed: %s: %s", qPrintable(sql.left(300)), qPrintable(query.lastError().text()));
         return {u"<error>"_s};
     }
     while (query.next())

@@ -53,6 +53,18 @@ bool TestServer::start(const QString &databaseUrl, const QProcessEnvironment &en
     return false;
 }
 
+qint64 TestServer::memoryKiB(const QByteArray &field) const
+{
+    QFile status(u"/proc/%1/status"_s.arg(m_process.processId()));
+    if (!isRunning() || !status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(field.size()).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
 QString TestServer::output()
 {
     m_output += m_process.readAll();

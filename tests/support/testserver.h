@@ -28,10 +28,15 @@ public:
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
     QString output();
     QProcess &process() { return m_process; }
+    // The server's resident memory now, and at its peak, in KiB (Linux /proc; -1 elsewhere).
+    qint64 residentKiB() const { return memoryKiB("VmRSS:"); }
+    qint64 peakResidentKiB() const { return memoryKiB("VmHWM:"); }
 
     static QString binary();
 
 private:
+    qint64 memoryKiB(const QByteArray &field) const;
+
     QProcess m_process;
     QByteArray m_output;
     quint16 m_port = 0;

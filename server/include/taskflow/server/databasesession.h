@@ -21,7 +21,6 @@ public:
     DatabaseSession(const DatabaseSession &) = delete;
     DatabaseSession &operator=(const DatabaseSession &) = delete;
 
-    const DatabaseUrl &url() const { return m_url; }
     bool isPostgres() const { return m_url.driver == DatabaseUrl::Driver::Postgres; }
 
     // Opens the connection when it is not open; throws DatabaseError(Unavailable) on failure.
@@ -37,8 +36,9 @@ public:
     // and SQLite then refuses this connection's next write (SQLITE_BUSY_SNAPSHOT) as soon as
     // another connection has written; the pool calls this after every piece of work.
     void releaseStatements();
-    // Runs a prepared statement; throws DatabaseError(Failed) with the driver's message.
-    static void exec(QSqlQuery &query);
+    // Runs a prepared statement; throws DatabaseError(Failed) with the driver's message (the
+    // password taken out: a driver may quote any value, a secret included).
+    void exec(QSqlQuery &query);
     // Runs a statement once, unprepared (schema changes).
     void execDirect(const QString &sql);
 

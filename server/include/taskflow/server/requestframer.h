@@ -68,6 +68,8 @@ public:
     bool takeContinueRequest();
     // When Complete; the framer then waits for the next request.
     Request takeRequest();
+    // The request did not arrive whole in time: Refused, with 408 (or the refusal already due).
+    void expire();
     const Refusal &refusal() const { return m_refusal; }
     // What has been read of the current request: a refusal is logged with its method and
     // target, and answered with CORS headers if its Origin may read them.
@@ -77,18 +79,25 @@ private:
     enum class ChunkStep { SizeLine, Data, DataEnd, Trailers };
 
     bool readLine(const char *data, qsizetype size, qsizetype &pos, qint64 maxLine);
+    bool readHeadLine(const char *data, qsizetype size, qsizetype &pos);
     bool parseRequestLine(const QByteArray &line);
     bool parseFieldLine(const QByteArray &line, HttpHeaders *into);
     bool finishHead();
     bool parseChunkSize(const QByteArray &line);
     void complete();
     bool refuse(int status, const char *detail, const char *why, qint64 discardBytes = 0);
+    void refuseLater(int status, const char *detail, const char *why);
 
     Limits m_limits;
     State m_state = State::Idle;
     Request m_request;
     Refusal m_refusal;
     QByteArray m_line;       // the line being read
+    bool m_lineTooLong = false; // the rest of the line is read past, not kept
+    // A head over a limit is answered once it has been read past, so that the answer can carry
+    // the CORS headers its Origin asks for; until then this holds the refusal due.
+    Refusal m_due{0, {}, {}, 0};
+    QByteArray m_lineStart; // of a line too long: its method is still worth logging
     qint64 m_headBytes = 0;  // of the request line, field lines and trailers
     qint64 m_bodyRemaining = 0;
     ChunkStep m_chunkStep = ChunkStep::SizeLine;

@@ -9,6 +9,7 @@
 
 namespace taskflow {
 
+class ChangeFeed;
 class ConnectionPool;
 class Dispatcher;
 class HttpListener;
@@ -42,6 +43,7 @@ private:
 
     ServerConfig m_config;
     std::unique_ptr<ConnectionPool> m_pool;
+    std::unique_ptr<ChangeFeed> m_feed;
     std::unique_ptr<TaskApi> m_api;
     std::unique_ptr<Dispatcher> m_dispatcher;
     QtHttpAdapter *m_http = nullptr;

@@ -30,6 +30,7 @@ struct ServerConfig
     QStringList corsOrigins;
     QString environment = QStringLiteral("development");
     int poolSize = 5;
+    int queueLimit = 512; // requests waiting for a database worker before "Server busy"
     qint64 maxBodyBytes = 1024 * 1024;
     int requestTimeoutSeconds = 30;
     int keepAliveTimeoutSeconds = 5;
