@@ -31,8 +31,11 @@ function(taskflow_set_warnings target)
             target_compile_options(${target} PRIVATE -Werror)
         endif()
         if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
-            # qCInfo(category) << ... leaves the variadic part of Qt's macro empty.
-            target_compile_options(${target} PRIVATE -Wno-gnu-zero-variadic-macro-arguments)
+            # qCInfo(category) << ... leaves the variadic part of Qt's macro empty: clang 14
+            # (Debian 12) files that under gnu-zero-variadic-macro-arguments, clang 19 (Debian
+            # 13) under c++20-extensions, which has no narrower switch there.
+            target_compile_options(${target} PRIVATE -Wno-gnu-zero-variadic-macro-arguments
+                -Wno-c++20-extensions)
         endif()
     endif()
     target_compile_definitions(${target} PRIVATE

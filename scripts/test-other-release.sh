@@ -50,6 +50,7 @@ dir=""
 cleanup() {
     local rc=$?
     trap - EXIT INT TERM
+    trap '' PIPE # the reader of our output may be gone (Ctrl+C): clean up all the same
     if [ -n "$dir" ]; then
         if [ "${KEEP_ROOT:-0}" = 1 ]; then
             echo "test-other-release: kept $dir (delete it with: sudo rm -rf --one-file-system $dir)"

@@ -23,6 +23,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# Ctrl+C or a TERM ends the run at once (the passes clean up after themselves).
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 first_pass_only=0
 case "${1:-}" in
@@ -61,6 +64,7 @@ started=$SECONDS
 finish() {
     local rc=$?
     trap - EXIT
+    trap '' PIPE
     echo
     echo "== test command summary ($release, Qt $qt_version)"
     printf '%s\n' "${summary[@]}"
@@ -84,8 +88,6 @@ finish() {
     exit "$rc"
 }
 trap finish EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 # run_pass N NAME DESCRIPTION COMMAND...: runs one pass with its output labelled and logged.
 run_pass() {
@@ -123,6 +125,11 @@ if want SKIP_OTHER_RELEASE; then
     sudo=()
     [ "$(id -u)" -eq 0 ] || sudo=(sudo)
     other_pass() {
+        if [ ${#sudo[@]} -gt 0 ] && ! command -v sudo >/dev/null; then
+            echo "pass 4 needs root for debootstrap, mount and chroot: run as root, install sudo," \
+                 "or leave the pass out locally with SKIP_OTHER_RELEASE=1" >&2
+            return 2
+        fi
         "${sudo[@]}" env CI="${CI:-}" CTEST_ARGS="${CTEST_ARGS:-}" CMAKE_ARGS="${CMAKE_ARGS:-}" \
             JOBS="${JOBS:-}" scripts/test-other-release.sh "$other" 2>&1 | sed -u "s/^/[$other] /"
         return "${PIPESTATUS[0]}"

@@ -26,10 +26,15 @@ debian_root_suite_of() { # debian-12 -> bookworm
 }
 
 debian_root_enter_namespace() {
-    if [ -z "${TASKFLOW_IN_MOUNT_NAMESPACE:-}" ]; then
-        export TASKFLOW_IN_MOUNT_NAMESPACE=1
+    [ -z "${TASKFLOW_IN_MOUNT_NAMESPACE:-}" ] || return 0
+    export TASKFLOW_IN_MOUNT_NAMESPACE=1
+    # Inside a chroot (the test command run in a root of its own, say) / is no mount point and
+    # its propagation cannot change: then the mounts live in this namespace, and the clean-up
+    # that every caller traps removes them.
+    if unshare --mount --propagation private true 2>/dev/null; then
         exec unshare --mount --propagation private -- bash "$0" "$@"
     fi
+    echo "debian-root: no private mount namespace here (a chroot?): mounts are removed on exit" >&2
 }
 
 debian_root_make() {
