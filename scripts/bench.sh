@@ -137,16 +137,30 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 declare -A pids=()   # server name -> pid
 bg_pids=()
 pg_dir=""
+# A server that does not exit cleanly on SIGTERM (a crash on the way out, or no exit in 10 s)
+# is a result too: reported like a crash, and the script exits 1 at the end.
 stop_server() { # stop_server NAME
     local pid=${pids[$1]:-}
     [ -n "$pid" ] || return 0
+    local killed=""
     if kill -0 "$pid" 2>/dev/null; then
         kill -TERM "$pid" 2>/dev/null || true
         for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -0 "$pid" 2>/dev/null && killed=yes
         kill -KILL "$pid" 2>/dev/null || true
     fi
-    wait "$pid" 2>/dev/null || true
+    local status=0
+    wait "$pid" 2>/dev/null || status=$?
     unset "pids[$1]"
+    if [ "$status" -ne 0 ] || [ -n "$killed" ]; then
+        crashes=$((crashes + 1))
+        {
+            echo "bench.sh: THE SERVER $1 DID NOT EXIT CLEANLY ON SIGTERM: pid $pid, exit status $status$( \
+                [ "$status" -gt 128 ] && echo " (signal $((status - 128)))")${killed:+, still running after 10 s (killed)}"
+            echo "the end of its log (${logs[$1]:-?}):"
+            tail -n 5 "${logs[$1]:-/dev/null}" || true
+        } | tee -a "$results/crashes.txt" >&2
+    fi
 }
 cleanup() {
     for pid in "${bg_pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
@@ -446,6 +460,9 @@ rows_part() { # rows_part DB
     export_ids "$db" big "$ids_file"
     start_server rows "$url"
     grep -h "applied migration" "${logs[rows]}" | sed 's/^/  /' || true
+    # The migrations just rewrote the table's companions (search text, counts): let PostgreSQL's
+    # statistics and visibility map catch up now rather than with autovacuum during the first rows.
+    [ "$db" = postgres ] && psql_db big -c "VACUUM ANALYZE" >/dev/null
     rows_peak=$(read_peak "$server_pid") # start-up and migrations
     local etag
     etag=$(curl -fsS -D - -o /dev/null "$base/tasks?$list_filter" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
@@ -460,6 +477,8 @@ rows_part() { # rows_part DB
     for c in $connections; do row "$db" stats "$c" get /tasks/stats path; done
     for c in $connections; do row "$db" health "$c" get /health path; done
     for c in $connections; do row "$db" "page 50, any offset" "$c" get / page "$big_tasks" 50; done
+    # the first 20 pages: what OFFSET costs when it is small
+    for c in $connections; do row "$db" "page 50, offset < 1000" "$c" get / page 1000 50; done
     for c in $connections; do row "$db" "stats filtered" "$c" get "/tasks/stats?status=todo&priority=high" path; done
     for c in $connections; do row "$db" "list $((list_count / 1000))k" "$c" ceiling "/tasks?$list_filter" path; done
     for c in $connections; do row "$db" "list $((list_count / 1000))k 304" "$c" ceiling "/tasks?$list_filter" path If-None-Match "$etag"; done
@@ -563,9 +582,9 @@ done
         cat "$results/rows-peak.txt" 2>/dev/null || true
         echo
     fi
-    [ -s "$results/flood.txt" ] && { cat "$results/flood.txt"; echo; }
-    [ -s "$results/events.txt" ] && cat "$results/events.txt"
-    [ -s "$results/crashes.txt" ] && grep "^bench.sh: THE SERVER" "$results/crashes.txt"
+    if [ -s "$results/flood.txt" ]; then cat "$results/flood.txt"; echo; fi
+    if [ -s "$results/events.txt" ]; then cat "$results/events.txt"; fi
+    if [ -s "$results/crashes.txt" ]; then grep "^bench.sh: THE SERVER" "$results/crashes.txt"; fi
 } | tee "$results/summary.txt"
 if [ "$crashes" -gt 0 ]; then
     echo "bench.sh: the server was lost $crashes time(s) during this run; see $results/crashes.txt" >&2
