@@ -569,6 +569,25 @@ for db in $db_list; do
 done
 
 # --- the summary ---------------------------------------------------------------------------------
+# The rows as a Markdown table for the README (rows.md): errors as timeouts, 503 busy (with
+# Retry-After) and anything else; the share of the reference the row was measured against.
+if [ -s "$results/rows.tsv" ]; then
+    {
+        echo "| scenario | db | conns | req/s | p99 ms | errors | % of reference | before: req/s |"
+        echo "|---|---|---:|---:|---:|---|---:|---:|"
+        awk -F'\t' '{
+            err = ""
+            if ($8 > 0) err = err $8 " timeouts"
+            if ($9 > 0) err = err (err == "" ? "" : ", ") $9 " busy (503 + Retry-After)"
+            if ($10 != "0") err = err (err == "" ? "" : ", ") $10 " other"
+            if (err == "") err = "0"
+            ref = ($11 == "get") ? "of get by id" : "of ceiling"
+            share = ($2 == "ceiling") ? "100 (ceiling)" : $13 " % " ref
+            rps = ($4 == 0) ? "0 (none answered)" : $4
+            printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $2, $1, $3, rps, $6, err, share, $17
+        }' "$results/rows.tsv"
+    } >"$results/rows.md"
+fi
 {
     echo "Results ($(date -u +%Y-%m-%dT%H:%M:%SZ); load $(cut -d' ' -f1-3 /proc/loadavg) at the end;" \
         "$(( ($(date +%s) - started_at) / 60 )) min)"
