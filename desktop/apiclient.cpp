@@ -10,6 +10,7 @@
 #include <QJsonParseError>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -27,22 +28,6 @@ QString serverName(const QUrl &url)
                         | QUrl::StripTrailingSlash);
 }
 
-template <typename T>
-ApiResult<T> failure(const ApiError &error)
-{
-    ApiResult<T> result;
-    result.error = error;
-    return result;
-}
-
-template <typename T>
-ApiResult<T> success(T value)
-{
-    ApiResult<T> result;
-    result.value = std::move(value);
-    return result;
-}
-
 std::optional<QJsonObject> jsonObject(const QByteArray &body)
 {
     QJsonParseError error{};
@@ -52,13 +37,13 @@ std::optional<QJsonObject> jsonObject(const QByteArray &body)
     return document.object();
 }
 
-ApiResult<Task> taskFrom(const QByteArray &body)
+ApiResult<TaskVersion> taskFrom(const QByteArray &body, const QByteArray &etag)
 {
     const auto object = jsonObject(body);
     const auto task = object ? Task::fromJson(*object) : std::nullopt;
     if (!task)
-        return failure<Task>(ApiError::badResponse(u"not a task"_s));
-    return success(*task);
+        return Failure(ApiError::badResponse(u"not a task"_s));
+    return TaskVersion{*task, etag};
 }
 
 } // namespace
@@ -91,42 +76,75 @@ void ApiClient::setPending(int pending)
         emit busyChanged(isBusy());
 }
 
-void ApiClient::send(const QByteArray &verb, const QUrl &url, const QByteArray &body,
-                     const QByteArray &token, QObject *context, ResponseHandler handler)
+QNetworkRequest ApiClient::makeRequest(const Call &call) const
 {
-    QNetworkRequest request(url);
+    QNetworkRequest request(call.url);
     request.setRawHeader("Accept", "application/json");
-    if (!token.isEmpty()) {
-        request.setRawHeader("Authorization", "Bearer " + token);
+    if (!call.token.isEmpty()) {
+        request.setRawHeader("Authorization", "Bearer " + call.token);
         // A redirect elsewhere must not take the token along.
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                              QNetworkRequest::SameOriginRedirectPolicy);
     }
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QByteArray("TaskFlow-Desktop/" TASKFLOW_VERSION));
-    if (!body.isNull())
+    if (!call.body.isNull())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    for (const auto &[name, value] : call.headers)
+        request.setRawHeader(name, value);
     request.setTransferTimeout(int(m_timeout.count()));
+    return request;
+}
 
-    QNetworkReply *reply = body.isNull() ? m_network.sendCustomRequest(request, verb)
-                                         : m_network.sendCustomRequest(request, verb, body);
+void ApiClient::send(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+                     const QByteArray &token, QObject *context, ResponseHandler handler)
+{
+    send(Call{verb, url, body, token, {}}, context, std::move(handler));
+}
+
+void ApiClient::send(const Call &call, QObject *context, ResponseHandler handler, int attempt)
+{
+    const QNetworkRequest request = makeRequest(call);
+    QNetworkReply *reply = call.body.isNull()
+        ? m_network.sendCustomRequest(request, call.verb)
+        : m_network.sendCustomRequest(request, call.verb, call.body);
     m_replies.append(reply);
     setPending(m_pending + 1);
-    qCDebug(lcApi) << verb << url.toDisplayString();
+    qCDebug(lcApi) << call.verb << call.url.toDisplayString();
 
     auto elapsed = std::make_shared<QElapsedTimer>();
     elapsed->start();
-    // The handler runs only while `context` lives; the bookkeeping always runs.
-    connect(reply, &QNetworkReply::finished, context ? context : this,
-            [this, reply, handler = std::move(handler)] { handler(readResponse(reply)); });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, verb, elapsed] {
-        qCDebug(lcApi) << verb << reply->url().toDisplayString() << "->"
-                       << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
-                       << reply->error() << elapsed->elapsed() << "ms";
-        m_replies.removeAll(reply);
-        reply->deleteLater();
-        setPending(m_pending - 1);
-    });
+    QObject *receiver = context ? context : this;
+    const QPointer<QObject> guard(context);
+    const bool hasContext = context != nullptr;
+    // The bookkeeping always runs; the handler only while `context` lives. A busy server did
+    // nothing (API.md), so the same request goes again after its Retry-After.
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, call, elapsed, guard, hasContext, receiver, attempt,
+             handler = std::move(handler)]() mutable {
+                qCDebug(lcApi) << call.verb << reply->url().toDisplayString() << "->"
+                               << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
+                               << reply->error() << elapsed->elapsed() << "ms";
+                const Response response = readResponse(reply);
+                m_replies.removeAll(reply);
+                reply->deleteLater();
+                if (response.error.kind == ApiError::Kind::Busy && attempt < m_busyRetries
+                    && (guard || !hasContext)) {
+                    qCInfo(lcApi) << "server busy, trying again in"
+                                  << response.error.retryAfterSeconds << "s";
+                    QTimer::singleShot(response.error.retryAfterSeconds * 1000, receiver,
+                                       [this, call, receiver, hasContext, attempt,
+                                        handler = std::move(handler)]() mutable {
+                                           send(call, hasContext ? receiver : nullptr,
+                                                std::move(handler), attempt + 1);
+                                       });
+                    setPending(m_pending - 1);
+                    return;
+                }
+                setPending(m_pending - 1);
+                if (guard || !hasContext)
+                    handler(response);
+            });
 }
 
 ApiClient::Response ApiClient::readResponse(QNetworkReply *reply) const
@@ -136,11 +154,12 @@ ApiClient::Response ApiClient::readResponse(QNetworkReply *reply) const
     if (reply->isOpen()) // an aborted reply is closed
         response.body = reply->readAll();
     response.totalCountHeader = reply->rawHeader("X-Total-Count");
+    response.etag = reply->rawHeader("ETag");
     if (response.status == 0 || reply->error() == QNetworkReply::OperationCanceledError) {
         const QString server = serverName(reply->url());
         if (reply->property(abortedProperty).toBool()) {
-            response.error = ApiError{ApiError::Kind::Aborted, 0,
-                                      QCoreApplication::translate("taskflow", "Cancelled."), {}};
+            response.error = ApiError::make(ApiError::Kind::Aborted, 0,
+                                            QCoreApplication::translate("taskflow", "Cancelled."));
         } else if (reply->error() == QNetworkReply::OperationCanceledError
                    || reply->error() == QNetworkReply::TimeoutError) {
             response.error = ApiError::timeout(server, int((m_timeout.count() + 999) / 1000));
@@ -155,7 +174,8 @@ ApiClient::Response ApiClient::readResponse(QNetworkReply *reply) const
     } else if (response.status == 401) {
         response.error = ApiError::unauthorized(reply->request().hasRawHeader("Authorization"));
     } else if (response.status >= 400) {
-        response.error = ApiError::fromHttp(response.status, response.body);
+        response.error = ApiError::fromHttp(response.status, response.body,
+                                            reply->rawHeader("Retry-After"));
     }
     return response;
 }
@@ -206,23 +226,38 @@ QUrl ApiClient::serverUrlFromUserInput(const QString &text)
     return url;
 }
 
-void ApiClient::listTasks(const TaskQuery &query, QObject *context, ApiCallback<TaskPage> done)
+QUrl ApiClient::taskUrl(const QString &id) const
 {
-    send("GET", endpoint(u"/tasks"_s, query.toQueryString()), QByteArray(), m_token, context,
-         [done = std::move(done)](const Response &response) {
-             if (response.error.isError())
-                 return done(failure<TaskPage>(response.error));
-             auto tasks = parseTaskList(response.body);
-             if (!tasks)
-                 return done(failure<TaskPage>(ApiError::badResponse(u"not a list of tasks"_s)));
-             TaskPage page;
-             bool haveTotal = false;
-             page.totalCount = response.totalCountHeader.toLongLong(&haveTotal);
-             if (!haveTotal)
-                 page.totalCount = tasks->size();
-             page.tasks = std::move(*tasks);
-             done(success(std::move(page)));
-         });
+    return endpoint(u"/tasks/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id)));
+}
+
+void ApiClient::listTasks(const TaskQuery &query, QObject *context, ApiCallback<TaskPage> done,
+                          const QByteArray &ifNoneMatch)
+{
+    Call call{"GET", endpoint(u"/tasks"_s, query.toQueryString()), QByteArray(), m_token, {}};
+    if (!ifNoneMatch.isEmpty())
+        call.headers.append({"If-None-Match", ifNoneMatch});
+    send(call, context, [done = std::move(done)](const Response &response) {
+        if (response.status == 304) {
+            TaskPage page;
+            page.notModified = true;
+            page.etag = response.etag;
+            return done(page);
+        }
+        if (response.error.isError())
+            return done(Failure(response.error));
+        auto tasks = parseTaskList(response.body);
+        if (!tasks)
+            return done(Failure(ApiError::badResponse(u"not a list of tasks"_s)));
+        TaskPage page;
+        bool haveTotal = false;
+        page.totalCount = response.totalCountHeader.toLongLong(&haveTotal);
+        if (!haveTotal)
+            page.totalCount = tasks->size();
+        page.tasks = std::move(*tasks);
+        page.etag = response.etag;
+        done(std::move(page));
+    });
 }
 
 void ApiClient::fetchStats(const TaskQuery &query, QObject *context, ApiCallback<TaskStats> done)
@@ -233,49 +268,72 @@ void ApiClient::fetchStats(const TaskQuery &query, QObject *context, ApiCallback
     filters.sortKey = TaskSortKey::CreatedAt;
     filters.descending = false;
     send("GET", endpoint(u"/tasks/stats"_s, filters.toQueryString()), QByteArray(), m_token,
-         context,
-         [done = std::move(done)](const Response &response) {
+         context, [done = std::move(done)](const Response &response) {
              if (response.error.isError())
-                 return done(failure<TaskStats>(response.error));
+                 return done(Failure(response.error));
              const auto object = jsonObject(response.body);
              const auto stats = object ? TaskStats::fromJson(*object) : std::nullopt;
              if (!stats)
-                 return done(failure<TaskStats>(ApiError::badResponse(u"not task counts"_s)));
-             done(success(*stats));
+                 return done(Failure(ApiError::badResponse(u"not task counts"_s)));
+             done(*stats);
          });
 }
 
-void ApiClient::fetchTask(const QString &id, QObject *context, ApiCallback<Task> done)
+void ApiClient::fetchTask(const QString &id, QObject *context, ApiCallback<TaskVersion> done)
 {
-    send("GET", endpoint(u"/tasks/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id))),
-         QByteArray(), m_token, context, [done = std::move(done)](const Response &response) {
-             done(response.error.isError() ? failure<Task>(response.error) : taskFrom(response.body));
+    send("GET", taskUrl(id), QByteArray(), m_token, context,
+         [done = std::move(done)](const Response &response) {
+             done(response.error.isError() ? ApiResult<TaskVersion>(Failure(response.error))
+                                           : taskFrom(response.body, response.etag));
          });
 }
 
-void ApiClient::createTask(const TaskChanges &changes, QObject *context, ApiCallback<Task> done)
+void ApiClient::createTask(const TaskChanges &changes, QObject *context,
+                           ApiCallback<TaskVersion> done)
 {
     send("POST", endpoint(u"/tasks"_s), changes.toJson(), m_token, context,
          [done = std::move(done)](const Response &response) {
-             done(response.error.isError() ? failure<Task>(response.error) : taskFrom(response.body));
+             done(response.error.isError() ? ApiResult<TaskVersion>(Failure(response.error))
+                                           : taskFrom(response.body, response.etag));
          });
 }
 
-void ApiClient::updateTask(const QString &id, const TaskChanges &changes, QObject *context,
-                           ApiCallback<Task> done)
+void ApiClient::updateTask(const QString &id, const TaskChanges &changes, const QByteArray &ifMatch,
+                           QObject *context, ApiCallback<TaskVersion> done)
 {
-    send("PUT", endpoint(u"/tasks/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id))),
-         changes.toJson(), m_token, context, [done = std::move(done)](const Response &response) {
-             done(response.error.isError() ? failure<Task>(response.error) : taskFrom(response.body));
-         });
+    Call call{"PUT", taskUrl(id), changes.toJson(), m_token, {}};
+    if (!ifMatch.isEmpty())
+        call.headers.append({"If-Match", ifMatch});
+    send(call, context, [done = std::move(done)](const Response &response) {
+        done(response.error.isError() ? ApiResult<TaskVersion>(Failure(response.error))
+                                      : taskFrom(response.body, response.etag));
+    });
 }
 
-void ApiClient::deleteTask(const QString &id, QObject *context, ApiCallback<QString> done)
+void ApiClient::deleteTask(const QString &id, const QByteArray &ifMatch, QObject *context,
+                           ApiCallback<QString> done)
 {
-    send("DELETE", endpoint(u"/tasks/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id))),
-         QByteArray(), m_token, context, [id, done = std::move(done)](const Response &response) {
-             done(response.error.isError() ? failure<QString>(response.error) : success(id));
-         });
+    Call call{"DELETE", taskUrl(id), QByteArray(), m_token, {}};
+    if (!ifMatch.isEmpty())
+        call.headers.append({"If-Match", ifMatch});
+    send(call, context, [id, done = std::move(done)](const Response &response) {
+        done(response.error.isError() ? ApiResult<QString>(Failure(response.error))
+                                      : ApiResult<QString>(id));
+    });
+}
+
+QNetworkReply *ApiClient::openEventStream(const QByteArray &lastEventId,
+                                          std::chrono::milliseconds idleTimeout)
+{
+    Call call{"GET", endpoint(u"/tasks/events"_s), QByteArray(), m_token, {}};
+    QNetworkRequest request = makeRequest(call);
+    request.setRawHeader("Accept", "text/event-stream");
+    request.setRawHeader("Cache-Control", "no-cache");
+    if (!lastEventId.isEmpty())
+        request.setRawHeader("Last-Event-ID", lastEventId);
+    request.setTransferTimeout(int(idleTimeout.count()));
+    qCDebug(lcApi) << "GET" << request.url().toDisplayString() << "(event stream)";
+    return m_network.get(request);
 }
 
 void ApiClient::checkHealth(const QUrl &server, QObject *context, ApiCallback<ServerHealth> done)
@@ -285,14 +343,13 @@ void ApiClient::checkHealth(const QUrl &server, QObject *context, ApiCallback<Se
     send("GET", url, QByteArray(), QByteArray(), context,
          [done = std::move(done)](const Response &response) {
              if (response.status == 0)
-                 return done(failure<ServerHealth>(response.error));
+                 return done(Failure(response.error));
              const auto object = jsonObject(response.body);
              const auto health = object ? ServerHealth::fromJson(*object) : std::nullopt;
              if (health && (response.status == 200 || response.status == 503))
-                 return done(success(*health));
-             done(failure<ServerHealth>(response.error.isError()
-                                            ? response.error
-                                            : ApiError::badResponse(u"not a health report"_s)));
+                 return done(*health);
+             done(Failure(response.error.isError() ? response.error
+                                                   : ApiError::badResponse(u"not a health report"_s)));
          });
 }
 
@@ -303,20 +360,20 @@ void ApiClient::checkToken(const QUrl &server, const QByteArray &token, QObject 
         QUrl::fromEncoded(QByteArray(server.toEncoded(QUrl::StripTrailingSlash) + "/tasks?limit=1"));
     const auto withToken = [done](const Response &response) {
         if (!response.error.isError())
-            return done(success(TokenCheck::Accepted));
+            return done(TokenCheck::Accepted);
         if (response.error.kind == ApiError::Kind::Unauthorized)
-            return done(success(TokenCheck::Refused));
-        done(failure<TokenCheck>(response.error));
+            return done(TokenCheck::Refused);
+        done(Failure(response.error));
     };
     // The answer comes only while `context` lives, so it can carry the second request.
     send("GET", url, QByteArray(), QByteArray(), context,
          [this, url, token, context, done, withToken](const Response &response) {
              if (!response.error.isError())
-                 return done(success(TokenCheck::NotNeeded));
+                 return done(TokenCheck::NotNeeded);
              if (response.error.kind != ApiError::Kind::Unauthorized)
-                 return done(failure<TokenCheck>(response.error));
+                 return done(Failure(response.error));
              if (token.isEmpty())
-                 return done(success(TokenCheck::Missing));
+                 return done(TokenCheck::Missing);
              send("GET", url, QByteArray(), token, context, withToken);
          });
 }

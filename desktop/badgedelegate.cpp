@@ -1,6 +1,13 @@
 #include <taskflow/desktop/badgedelegate.h>
 
+#include <taskflow/common/task.h>
+#include <taskflow/desktop/taskcolors.h>
+#include <taskflow/desktop/tasktablemodel.h>
+
 #include <QApplication>
+#include <QComboBox>
+#include <QCompleter>
+#include <QLineEdit>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -25,6 +32,14 @@ void BadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                           const QModelIndex &index) const
 {
     const QVariant background = index.data(Qt::BackgroundRole);
+    if (index.column() == TaskTableModel::DoneColumn) {
+        // Some styles outline a check box with a shade of Window, lost on a dark row: the
+        // box's edge is drawn with the secondary text colour instead.
+        QStyleOptionViewItem box = option;
+        box.palette.setColor(QPalette::Window, TaskColors::muted(option.palette).lighter(140));
+        QStyledItemDelegate::paint(painter, box, index);
+        return;
+    }
     if (!background.canConvert<QColor>()) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
@@ -77,6 +92,76 @@ QSize BadgeDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIn
         size.setHeight(qMax(size.height(), metrics.height() + 6 + 2 * verticalMargin));
     }
     return size;
+}
+
+QWidget *BadgeDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                                     const QModelIndex &index) const
+{
+    switch (index.column()) {
+    case TaskTableModel::StatusColumn: {
+        auto *combo = new QComboBox(parent);
+        for (const TaskStatus status : allStatuses)
+            combo->addItem(displayName(status), int(status));
+        combo->setAccessibleName(tr("Status"));
+        return combo;
+    }
+    case TaskTableModel::PriorityColumn: {
+        auto *combo = new QComboBox(parent);
+        for (const TaskPriority priority : allPriorities)
+            combo->addItem(displayName(priority), int(priority));
+        combo->setAccessibleName(tr("Priority"));
+        return combo;
+    }
+    case TaskTableModel::AssigneeColumn: {
+        auto *edit = new QLineEdit(parent);
+        auto *completer = new QCompleter(m_assignees, edit);
+        completer->setCaseSensitivity(Qt::CaseInsensitive);
+        edit->setCompleter(completer);
+        edit->setPlaceholderText(tr("Nobody"));
+        edit->setAccessibleName(tr("Assignee"));
+        edit->setMaxLength(Task::assigneeMaxLength);
+        return edit;
+    }
+    case TaskTableModel::TitleColumn: {
+        auto *edit = new QLineEdit(parent);
+        edit->setAccessibleName(tr("Title"));
+        edit->setMaxLength(Task::titleMaxLength);
+        return edit;
+    }
+    default:
+        return QStyledItemDelegate::createEditor(parent, option, index);
+    }
+}
+
+void BadgeDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+        combo->setCurrentIndex(combo->findData(index.data(Qt::EditRole).toInt()));
+        return;
+    }
+    if (auto *edit = qobject_cast<QLineEdit *>(editor)) {
+        edit->setText(index.data(Qt::EditRole).toString());
+        edit->selectAll();
+        return;
+    }
+    QStyledItemDelegate::setEditorData(editor, index);
+}
+
+void BadgeDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
+                                 const QModelIndex &index) const
+{
+    if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+        model->setData(index, combo->currentData(), Qt::EditRole);
+        return;
+    }
+    if (auto *edit = qobject_cast<QLineEdit *>(editor)) {
+        // A blank title is refused as the dialog would refuse it: the edit is dropped.
+        if (index.column() == TaskTableModel::TitleColumn && edit->text().trimmed().isEmpty())
+            return;
+        model->setData(index, edit->text(), Qt::EditRole);
+        return;
+    }
+    QStyledItemDelegate::setModelData(editor, model, index);
 }
 
 } // namespace taskflow

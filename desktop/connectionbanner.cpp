@@ -1,5 +1,7 @@
 #include <taskflow/desktop/connectionbanner.h>
 
+#include <taskflow/desktop/taskcolors.h>
+
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -19,8 +21,11 @@ ConnectionBanner::ConnectionBanner(QWidget *parent)
 {
     setObjectName(u"connectionBanner"_s);
     setFrameShape(QFrame::StyledPanel);
-    setStyleSheet(u"#connectionBanner { background: #fef2f2; border: 1px solid #fca5a5;"
-                  " border-radius: 6px; } #connectionBanner QLabel { color: #7f1d1d; }"_s);
+    setStyleSheet(u"#connectionBanner { background: %1; border: 1px solid %2;"
+                  " border-radius: 6px; } #connectionBanner QLabel { color: %3; }"_s
+                      .arg(TaskColors::alertBackground(palette()).name(),
+                           TaskColors::accent(TaskPriority::High).name(),
+                           TaskColors::alertForeground(palette()).name()));
     setAccessibleName(tr("Connection problem"));
 
     auto *icon = new QLabel(this);

@@ -2,7 +2,9 @@
 
 #include <taskflow/desktop/taskcolors.h>
 
+#include <QAbstractAxis>
 #include <QBarCategoryAxis>
+#include <QEvent>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -21,25 +23,14 @@ namespace taskflow {
 
 namespace {
 
-// The bar colour: the badge's text colour, lightened enough to read a dark label on top.
 QColor chartColor(TaskStatus status)
 {
-    switch (status) {
-    case TaskStatus::Todo: return QColor(0x94, 0xa3, 0xb8);
-    case TaskStatus::InProgress: return QColor(0x3b, 0x82, 0xf6);
-    case TaskStatus::Done: return QColor(0x22, 0xc5, 0x5e);
-    }
-    Q_UNREACHABLE();
+    return TaskColors::accent(status);
 }
 
 QColor chartColor(TaskPriority priority)
 {
-    switch (priority) {
-    case TaskPriority::Low: return QColor(0x94, 0xa3, 0xb8);
-    case TaskPriority::Medium: return QColor(0xf5, 0x9e, 0x0b);
-    case TaskPriority::High: return QColor(0xef, 0x44, 0x44);
-    }
-    Q_UNREACHABLE();
+    return TaskColors::accent(priority);
 }
 
 QLabel *makeTile(QWidget *parent, QGridLayout *grid, int column, const QString &caption,
@@ -57,7 +48,7 @@ QLabel *makeTile(QWidget *parent, QGridLayout *grid, int column, const QString &
     big.setBold(true);
     value->setFont(big);
     auto *label = new QLabel(caption, tile);
-    label->setStyleSheet(u"color: %1;"_s.arg(TaskColors::muted().name()));
+    label->setStyleSheet(u"color: %1;"_s.arg(TaskColors::muted(parent->palette()).name()));
     layout->addWidget(value);
     layout->addWidget(label);
     grid->addWidget(tile, 0, column);
@@ -89,7 +80,7 @@ DashboardWidget::DashboardWidget(QWidget *parent) : QWidget(parent)
     m_open = makeTile(this, tiles, 1, tr("Open (to do or in progress)"), u"dashboardOpen"_s,
                       chartColor(TaskStatus::InProgress));
     m_done = makeTile(this, tiles, 2, tr("Done"), u"dashboardDone"_s, chartColor(TaskStatus::Done));
-    m_overdue = makeTile(this, tiles, 3, tr("Overdue"), u"dashboardOverdue"_s, TaskColors::overdue());
+    m_overdue = makeTile(this, tiles, 3, tr("Overdue"), u"dashboardOverdue"_s, TaskColors::overdue(palette()));
 
     auto *charts = new QHBoxLayout;
     charts->setSpacing(12);
@@ -101,7 +92,40 @@ DashboardWidget::DashboardWidget(QWidget *parent) : QWidget(parent)
     layout->setSpacing(12);
     layout->addLayout(tiles);
     layout->addLayout(charts, 1);
+    applyPalette();
     setStats(TaskStats{});
+}
+
+void DashboardWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+    QWidget::changeEvent(event);
+}
+
+// Charts draw with their own theme; they follow the window's palette instead.
+void DashboardWidget::applyPalette()
+{
+    const QPalette p = palette();
+    for (QChart *chart : {m_statusChart, m_priorityChart}) {
+        if (!chart)
+            continue;
+        chart->setBackgroundBrush(p.color(QPalette::Base));
+        chart->setBackgroundPen(QPen(p.color(QPalette::Mid)));
+        chart->setTitleBrush(p.color(QPalette::Text));
+        chart->legend()->setLabelColor(p.color(QPalette::Text));
+        for (QAbstractAxis *axis : chart->axes()) {
+            axis->setLabelsColor(p.color(QPalette::Text));
+            axis->setLinePenColor(p.color(QPalette::Mid));
+            axis->setGridLineColor(p.color(QPalette::Midlight));
+        }
+    }
+    if (m_statusSeries) {
+        for (QPieSlice *slice : m_statusSeries->slices()) {
+            slice->setBorderColor(p.color(QPalette::Base));
+            slice->setLabelColor(p.color(QPalette::Text));
+        }
+    }
 }
 
 QChartView *DashboardWidget::makeStatusChart()
@@ -113,7 +137,6 @@ QChartView *DashboardWidget::makeStatusChart()
     for (const TaskStatus status : allStatuses) {
         auto *slice = m_statusSeries->append(displayName(status), 0);
         slice->setColor(chartColor(status));
-        slice->setBorderColor(Qt::white);
         slice->setBorderWidth(2);
         slice->setLabelVisible(true);
         slice->setLabelPosition(QPieSlice::LabelOutside);
@@ -122,6 +145,7 @@ QChartView *DashboardWidget::makeStatusChart()
     m_statusChart->legend()->setAlignment(Qt::AlignBottom);
     auto *view = new QChartView(m_statusChart, this);
     view->setObjectName(u"statusChart"_s);
+    view->setAccessibleName(tr("Tasks by status"));
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumSize(300, 260);
     return view;
@@ -130,6 +154,7 @@ QChartView *DashboardWidget::makeStatusChart()
 QChartView *DashboardWidget::makePriorityChart()
 {
     auto *chart = makeChart(tr("Tasks by priority"));
+    m_priorityChart = chart;
     // One set per priority, each with a value in its own category only: stacked, that gives one
     // bar per category, each in the colour of its priority.
     auto *series = new QStackedBarSeries(chart);
@@ -137,7 +162,7 @@ QChartView *DashboardWidget::makePriorityChart()
         auto *set = new QBarSet(displayName(priority));
         set->setColor(chartColor(priority));
         set->setBorderColor(chartColor(priority).darker(120));
-        set->setLabelColor(QColor(0x11, 0x18, 0x27));
+        set->setLabelColor(TaskColors::withContrast(Qt::black, {chartColor(priority)}));
         for (int i = 0; i < 3; ++i)
             set->append(0);
         series->append(set);
@@ -162,6 +187,7 @@ QChartView *DashboardWidget::makePriorityChart()
 
     auto *view = new QChartView(chart, this);
     view->setObjectName(u"priorityChart"_s);
+    view->setAccessibleName(tr("Tasks by priority"));
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumSize(300, 260);
     return view;

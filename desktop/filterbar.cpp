@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QIcon>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalBlocker>
@@ -40,6 +41,7 @@ FilterBar::FilterBar(QWidget *parent)
 
     m_search->setObjectName(u"searchEdit"_s);
     m_search->setPlaceholderText(tr("Search titles and descriptions"));
+    m_search->setToolTip(tr("Ignores case and accents. Escape clears, Down goes to the results."));
     m_search->setClearButtonEnabled(true);
     m_search->addAction(QIcon(u":/icons/edit-find.svg"_s), QLineEdit::LeadingPosition);
     m_search->setAccessibleName(tr("Search"));
@@ -81,6 +83,26 @@ FilterBar::FilterBar(QWidget *parent)
         });
     }
     connect(m_clear, &QToolButton::clicked, this, &FilterBar::clearFilters);
+    m_search->installEventFilter(this);
+}
+
+bool FilterBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Escape && !m_search->text().isEmpty()) {
+            m_search->clear();
+            emitQueryChanged();
+            return true;
+        }
+        if (key->key() == Qt::Key_Down) {
+            if (m_searchDelay.isActive())
+                emitQueryChanged();
+            emit moveToResults();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 TaskQuery FilterBar::query() const

@@ -1,6 +1,7 @@
 #include <taskflow/desktop/settings.h>
 
 #include <taskflow/desktop/apiclient.h>
+#include <taskflow/desktop/pollinterval.h>
 
 #include <QFile>
 #include <QFileInfo>
@@ -20,6 +21,11 @@ const QString filterStatusKey = u"filters/status"_s;
 const QString filterPriorityKey = u"filters/priority"_s;
 const QString filterAssigneeKey = u"filters/assignee"_s;
 const QString filterSearchKey = u"filters/search"_s;
+const QString smartViewKey = u"filters/view"_s;
+const QString languageKey = u"ui/language"_s;
+const QString themeKey = u"ui/theme"_s;
+const QString trayKey = u"ui/keepInTray"_s;
+const QString remindersKey = u"ui/reminders"_s;
 const QString apiTokensGroup = u"apiTokens/"_s;
 const QString credentialStoreGroup = u"apiTokensInCredentialStore/"_s;
 
@@ -61,8 +67,10 @@ void Settings::setServerUrl(const QUrl &url)
 
 std::chrono::seconds Settings::refreshInterval() const
 {
-    const int seconds = m_settings->value(refreshIntervalKey, 3).toInt();
-    return std::chrono::seconds(qBound(1, seconds, 3600));
+    const qint64 seconds =
+        m_settings->value(refreshIntervalKey, qint64(PollInterval::defaultValue.count())).toLongLong();
+    return std::chrono::seconds(
+        qBound(qint64(PollInterval::minimum.count()), seconds, qint64(PollInterval::maximum.count())));
 }
 
 void Settings::setRefreshInterval(std::chrono::seconds interval)
@@ -120,6 +128,56 @@ void Settings::setFilters(const TaskQuery &filters)
     m_settings->setValue(filterPriorityKey, filters.priority ? toApi(*filters.priority) : QString());
     m_settings->setValue(filterAssigneeKey, filters.assignee.value_or(QString()));
     m_settings->setValue(filterSearchKey, filters.search.value_or(QString()));
+}
+
+SmartView Settings::smartView() const
+{
+    return smartViewFromSettingsName(m_settings->value(smartViewKey).toString()).value_or(SmartView::All);
+}
+
+void Settings::setSmartView(SmartView view)
+{
+    m_settings->setValue(smartViewKey, settingsName(view));
+}
+
+QString Settings::language() const
+{
+    return m_settings->value(languageKey).toString();
+}
+
+void Settings::setLanguage(const QString &language)
+{
+    m_settings->setValue(languageKey, language);
+}
+
+QString Settings::theme() const
+{
+    return m_settings->value(themeKey).toString();
+}
+
+void Settings::setTheme(const QString &theme)
+{
+    m_settings->setValue(themeKey, theme);
+}
+
+bool Settings::keepInTray() const
+{
+    return m_settings->value(trayKey, false).toBool();
+}
+
+void Settings::setKeepInTray(bool keep)
+{
+    m_settings->setValue(trayKey, keep);
+}
+
+bool Settings::remindersEnabled() const
+{
+    return m_settings->value(remindersKey, true).toBool();
+}
+
+void Settings::setRemindersEnabled(bool enabled)
+{
+    m_settings->setValue(remindersKey, enabled);
 }
 
 QByteArray Settings::apiToken(const QString &origin) const

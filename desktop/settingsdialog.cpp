@@ -1,9 +1,12 @@
 #include <taskflow/desktop/settingsdialog.h>
 
+#include <taskflow/desktop/pollinterval.h>
 #include <taskflow/desktop/settings.h>
 #include <taskflow/desktop/taskcolors.h>
 
 #include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -28,8 +31,6 @@ namespace {
 // How long typing in the URL pauses before the token stored for that server is read.
 constexpr int tokenLookupDelayMs = 400;
 
-const QColor okColor(0x16, 0x65, 0x34);
-const QColor noticeColor(0x92, 0x40, 0x0e);
 
 // An eye, crossed out when `crossed`, drawn like the icons of resources/icons (24 × 24,
 // #374151 strokes, a blue iris).
@@ -76,6 +77,10 @@ SettingsDialog::SettingsDialog(QWidget *parent)
       m_tokenError(new QLabel(this)),
       m_tokenNotice(new QLabel(this)),
       m_interval(new QSpinBox(this)),
+      m_language(new QComboBox(this)),
+      m_theme(new QComboBox(this)),
+      m_keepInTray(new QCheckBox(tr("&Keep TaskFlow in the system tray when the window closes"), this)),
+      m_reminders(new QCheckBox(tr("&Remind me when a task falls due"), this)),
       m_test(new QPushButton(QIcon(u":/icons/connection-ok.svg"_s), tr("&Test connection"), this)),
       m_result(new QLabel(this)),
       m_tokenResult(new QLabel(this)),
@@ -89,7 +94,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_url->setPlaceholderText(Settings::defaultServerUrl().toString());
     m_url->setClearButtonEnabled(true);
     m_urlError->setObjectName(u"serverUrlError"_s);
-    m_urlError->setStyleSheet(u"color: %1;"_s.arg(TaskColors::overdue().name()));
+    m_urlError->setStyleSheet(u"color: %1;"_s.arg(TaskColors::overdue(palette()).name()));
     m_urlError->hide();
 
     m_token->setObjectName(u"apiTokenEdit"_s);
@@ -103,7 +108,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_showToken->setCheckable(true);
     setTokenVisible(false);
     m_tokenError->setObjectName(u"apiTokenError"_s);
-    m_tokenError->setStyleSheet(u"color: %1;"_s.arg(TaskColors::overdue().name()));
+    m_tokenError->setStyleSheet(u"color: %1;"_s.arg(TaskColors::overdue(palette()).name()));
     m_tokenError->hide();
     m_tokenNotice->setObjectName(u"tokenStorageNote"_s);
     m_tokenNotice->setWordWrap(true);
@@ -111,9 +116,26 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_tokenNotice->hide();
 
     m_interval->setObjectName(u"refreshIntervalSpin"_s);
-    m_interval->setRange(1, 3600);
+    m_interval->setRange(int(PollInterval::minimum.count()), int(PollInterval::maximum.count()));
+    m_interval->setAccessibleName(tr("Check for changes every (seconds)"));
     m_interval->setSuffix(tr(" s"));
-    m_interval->setToolTip(tr("How often the list checks the server for changes made elsewhere"));
+    m_interval->setToolTip(tr("How often the list asks the server for changes made elsewhere, "
+                              "when the server cannot send them as they happen"));
+    m_url->setAccessibleName(tr("Server URL"));
+    m_language->setObjectName(u"languageCombo"_s);
+    m_language->addItem(tr("System language"), QString());
+    m_language->addItem(u"English"_s, u"en"_s);
+    m_language->addItem(u"Français"_s, u"fr"_s);
+    m_language->setAccessibleName(tr("Language"));
+    m_language->setToolTip(tr("Takes effect the next time TaskFlow starts"));
+    m_theme->setObjectName(u"themeCombo"_s);
+    m_theme->addItem(tr("System look"), QString());
+    m_theme->addItem(tr("Light"), u"light"_s);
+    m_theme->addItem(tr("Dark"), u"dark"_s);
+    m_theme->setAccessibleName(tr("Look"));
+    m_theme->setToolTip(tr("Takes effect the next time TaskFlow starts"));
+    m_keepInTray->setObjectName(u"keepInTrayCheck"_s);
+    m_reminders->setObjectName(u"remindersCheck"_s);
 
     m_test->setObjectName(u"testConnectionButton"_s);
     m_test->setToolTip(tr("Ask the server for its health, and whether it takes the token"));
@@ -152,8 +174,14 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     form->addRow(tr("API &token"), tokenBox);
     form->addRow(QString(), testBox);
     form->addRow(tr("&Check for changes every"), m_interval);
+    form->addRow(tr("&Language"), m_language);
+    form->addRow(tr("L&ook"), m_theme);
+    form->addRow(QString(), m_reminders);
+    form->addRow(QString(), m_keepInTray);
 
     auto *layout = new QVBoxLayout(this);
+    // The dialog grows with what it shows (a notice read after it opened): nothing is clipped.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
     layout->addLayout(form);
     layout->addStretch(1);
     layout->addWidget(m_buttons);
@@ -174,7 +202,50 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     connect(m_test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
-    setRefreshInterval(std::chrono::seconds(3));
+    setRefreshInterval(PollInterval::defaultValue);
+}
+
+void SettingsDialog::setLanguage(const QString &language)
+{
+    m_language->setCurrentIndex(qMax(0, m_language->findData(language)));
+}
+
+QString SettingsDialog::language() const
+{
+    return m_language->currentData().toString();
+}
+
+void SettingsDialog::setTheme(const QString &theme)
+{
+    m_theme->setCurrentIndex(qMax(0, m_theme->findData(theme)));
+}
+
+QString SettingsDialog::theme() const
+{
+    return m_theme->currentData().toString();
+}
+
+void SettingsDialog::setKeepInTray(bool keep, bool trayAvailable)
+{
+    m_keepInTray->setChecked(keep && trayAvailable);
+    m_keepInTray->setEnabled(trayAvailable);
+    if (!trayAvailable)
+        m_keepInTray->setToolTip(tr("This desktop has no system tray"));
+}
+
+bool SettingsDialog::keepInTray() const
+{
+    return m_keepInTray->isChecked();
+}
+
+void SettingsDialog::setRemindersEnabled(bool enabled)
+{
+    m_reminders->setChecked(enabled);
+}
+
+bool SettingsDialog::remindersEnabled() const
+{
+    return m_reminders->isChecked();
 }
 
 void SettingsDialog::setServerUrl(const QUrl &url)
@@ -263,27 +334,29 @@ void SettingsDialog::requestToken()
         emit tokenWanted(url);
 }
 
-void SettingsDialog::showStoredToken(const QUrl &server, const TokenStore::Result &result)
+void SettingsDialog::showStoredToken(const QUrl &server, const TokenStore::Outcome &result)
 {
     const QUrl current = serverUrl();
     if (m_tokenEdited || !current.isValid() || TokenStore::keyFor(server) != TokenStore::keyFor(current))
         return;
     m_token->setPlaceholderText(tr("Only if the server requires one"));
     if (!result.ok()) {
-        showTokenNotice(result.error, true);
+        showTokenNotice(result.error(), true);
         return;
     }
-    m_token->setText(QString::fromUtf8(result.token));
+    m_token->setText(QString::fromUtf8(result->token));
     m_tokenServer = TokenStore::keyFor(server);
-    showTokenNotice(result.notice, false);
+    showTokenNotice(result->notice, false);
 }
 
 void SettingsDialog::showTokenNotice(const QString &text, bool isError)
 {
-    m_tokenNotice->setStyleSheet(
-        u"color: %1;"_s.arg(isError ? TaskColors::overdue().name() : noticeColor.name()));
+    m_tokenNotice->setStyleSheet(u"color: %1;"_s.arg(
+        isError ? TaskColors::overdue(palette()).name()
+                : TaskColors::foreground(TaskPriority::Medium, palette()).name()));
     m_tokenNotice->setText(text);
     m_tokenNotice->setVisible(!text.isEmpty());
+    adjustSize();
 }
 
 void SettingsDialog::testConnection()
@@ -302,7 +375,7 @@ void SettingsDialog::testConnection()
 void SettingsDialog::showConnectionResult(bool ok, const QString &text)
 {
     m_test->setEnabled(serverUrl().isValid());
-    m_result->setStyleSheet(u"color: %1;"_s.arg(ok ? okColor.name() : TaskColors::overdue().name()));
+    m_result->setStyleSheet(u"color: %1;"_s.arg(ok ? TaskColors::success(palette()).name() : TaskColors::overdue(palette()).name()));
     m_result->setText((ok ? tr("✔ ") : tr("✖ ")) + text);
     adjustSize(); // room for a long answer
 }
@@ -312,9 +385,9 @@ void SettingsDialog::showTokenCheck(const ApiResult<ApiClient::TokenCheck> &resu
     bool ok = false;
     QString text;
     if (!result.ok()) {
-        text = result.error.message;
+        text = result.error().message;
     } else {
-        switch (result.value) {
+        switch (result.value()) {
         case ApiClient::TokenCheck::NotNeeded:
             ok = true;
             text = tr("No token needed: the server answers without one.");
@@ -331,7 +404,7 @@ void SettingsDialog::showTokenCheck(const ApiResult<ApiClient::TokenCheck> &resu
             break;
         }
     }
-    m_tokenResult->setStyleSheet(u"color: %1;"_s.arg(ok ? okColor.name() : TaskColors::overdue().name()));
+    m_tokenResult->setStyleSheet(u"color: %1;"_s.arg(ok ? TaskColors::success(palette()).name() : TaskColors::overdue(palette()).name()));
     m_tokenResult->setText((ok ? tr("✔ ") : tr("✖ ")) + text);
     adjustSize();
 }

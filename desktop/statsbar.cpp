@@ -4,6 +4,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -24,7 +25,7 @@ QLabel *makeChip(QWidget *parent, const QString &objectName, const QColor &backg
 
 QString chipText(const QString &label, qint64 count)
 {
-    return u"%1&nbsp;&nbsp;<b>%2</b>"_s.arg(label.toHtmlEscaped()).arg(count);
+    return u"%1&nbsp;&nbsp;<b>%2</b>"_s.arg(label.toHtmlEscaped(), QLocale().toString(count));
 }
 
 } // namespace
@@ -34,16 +35,19 @@ StatsBar::StatsBar(QWidget *parent) : QWidget(parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(8);
-    m_total = makeChip(this, u"totalCount"_s, QColor(0xf3, 0xf4, 0xf6), QColor(0x11, 0x18, 0x27));
+    m_total = makeChip(this, u"totalCount"_s, palette().color(QPalette::AlternateBase),
+                       palette().color(QPalette::Text));
     layout->addWidget(m_total);
     const QString names[] = {u"todoCount"_s, u"inProgressCount"_s, u"doneCount"_s};
     for (const TaskStatus status : allStatuses) {
         const auto i = std::size_t(status);
-        m_byStatus[i] = makeChip(this, names[i], TaskColors::background(status),
-                                 TaskColors::foreground(status));
+        m_byStatus[i] = makeChip(this, names[i], TaskColors::background(status, palette()),
+                                 TaskColors::foreground(status, palette()));
         layout->addWidget(m_byStatus[i]);
     }
-    m_overdue = makeChip(this, u"overdueCount"_s, QColor(0xfe, 0xe2, 0xe2), TaskColors::overdue());
+    m_overdue = makeChip(this, u"overdueCount"_s, TaskColors::alertBackground(palette()),
+                         TaskColors::withContrast(TaskColors::overdue(palette()),
+                                                  {TaskColors::alertBackground(palette())}));
     layout->addWidget(m_overdue);
     layout->addStretch(1);
     updateText();
@@ -63,7 +67,8 @@ void StatsBar::setFiltered(bool filtered)
 
 void StatsBar::updateText()
 {
-    m_total->setText(chipText(m_filtered ? tr("Matching") : tr("All tasks"), m_stats.total));
+    m_total->setText(chipText(m_filtered ? tr("Shown") : tr("All tasks"), m_stats.total));
+    m_total->setAccessibleName(u"%1: %2"_s.arg(m_filtered ? tr("Shown") : tr("All tasks")).arg(m_stats.total));
     m_total->setToolTip(m_filtered ? tr("Tasks matching the filters") : tr("Every task on the server"));
     for (const TaskStatus status : allStatuses) {
         QLabel *chip = m_byStatus[std::size_t(status)];

@@ -1,6 +1,7 @@
 #include <taskflow/desktop/taskdialog.h>
 
 #include <taskflow/desktop/taskcolors.h>
+#include <taskflow/desktop/validationmessage.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
@@ -29,7 +31,7 @@ QLabel *makeErrorLabel(QWidget *parent, const QString &field)
     auto *label = new QLabel(parent);
     label->setObjectName(field + u"Error"_s);
     label->setWordWrap(true);
-    label->setStyleSheet(u"color: %1;"_s.arg(TaskColors::overdue().name()));
+    label->setStyleSheet(u"color: %1;"_s.arg(TaskColors::overdue(parent->palette()).name()));
     label->hide();
     return label;
 }
@@ -79,6 +81,7 @@ QDateTime toMinute(const QDateTime &local)
 TaskDialog::TaskDialog(QWidget *parent)
     : QDialog(parent),
       m_formError(new QLabel(this)),
+      m_notice(new QLabel(this)),
       m_form(new QWidget(this)),
       m_title(new QLineEdit(m_form)),
       m_titleCount(makeCountLabel(m_form, u"titleCount"_s)),
@@ -105,9 +108,16 @@ TaskDialog::TaskDialog(QWidget *parent)
 
     m_formError->setObjectName(u"formError"_s);
     m_formError->setWordWrap(true);
-    m_formError->setStyleSheet(u"QLabel { background: #fef2f2; color: #7f1d1d;"
-                               " border: 1px solid #fca5a5; border-radius: 4px; padding: 6px; }"_s);
+    m_formError->setStyleSheet(u"QLabel { background: %1; color: %2; border-radius: 4px; padding: 6px; }"_s
+                                   .arg(TaskColors::alertBackground(palette()).name(),
+                                        TaskColors::alertForeground(palette()).name()));
     m_formError->hide();
+    m_notice->setObjectName(u"changedElsewhereNotice"_s);
+    m_notice->setWordWrap(true);
+    m_notice->setStyleSheet(u"QLabel { background: %1; color: %2; border-radius: 4px; padding: 6px; }"_s
+                                .arg(TaskColors::background(TaskStatus::InProgress, palette()).name(),
+                                     TaskColors::foreground(TaskStatus::InProgress, palette()).name()));
+    m_notice->hide();
 
     m_title->setObjectName(u"titleEdit"_s);
     m_title->setPlaceholderText(tr("What needs to be done?"));
@@ -173,6 +183,7 @@ TaskDialog::TaskDialog(QWidget *parent)
     m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(u"cancelButton"_s);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_notice);
     layout->addWidget(m_formError);
     layout->addWidget(m_form);
     layout->addWidget(m_info);
@@ -189,6 +200,71 @@ TaskDialog::TaskDialog(QWidget *parent)
     updateCounters();
     updateDueEditor();
     m_title->setFocus();
+    m_initial = changes();
+}
+
+bool TaskDialog::hasChanges() const
+{
+    const TaskChanges now = changes();
+    return m_original ? !now.isEmpty() : now.toJson() != m_initial.toJson();
+}
+
+void TaskDialog::reject()
+{
+    if (m_saving || !hasChanges())
+        return QDialog::reject();
+    if (findChild<QMessageBox *>(u"discardChangesBox"_s))
+        return; // already asking
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Discard Changes?"),
+                                tr("Throw away what you typed in this task?"), QMessageBox::NoButton, this);
+    box->setObjectName(u"discardChangesBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *discard = box->addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    discard->setObjectName(u"discardButton"_s);
+    QPushButton *keep = box->addButton(tr("&Keep Editing"), QMessageBox::RejectRole);
+    keep->setObjectName(u"keepEditingButton"_s);
+    box->setDefaultButton(keep); // Return must not throw anything away
+    box->setEscapeButton(keep);
+    connect(box, &QMessageBox::finished, this, [this, box, discard] {
+        if (box->clickedButton() == discard)
+            QDialog::reject();
+    });
+    box->open();
+}
+
+void TaskDialog::setChanges(const TaskChanges &changes)
+{
+    if (changes.title)
+        m_title->setText(*changes.title);
+    if (changes.description)
+        m_description->setPlainText(changes.description->value_or(QString()));
+    if (changes.status)
+        m_status->setCurrentIndex(m_status->findData(int(*changes.status)));
+    if (changes.priority)
+        m_priority->setCurrentIndex(m_priority->findData(int(*changes.priority)));
+    if (changes.assignee)
+        m_assignee->setText(changes.assignee->value_or(QString()));
+    if (changes.dueDate) {
+        m_hasDueDate->setChecked(changes.dueDate->has_value());
+        if (*changes.dueDate)
+            m_dueDate->setDateTime(toMinute((**changes.dueDate).toLocalTime()));
+    }
+    updateDueEditor();
+}
+
+void TaskDialog::showChangedElsewhere(const Task &current)
+{
+    m_notice->setText(tr("Someone else changed this task while you have it open (now: “%1”, %2). "
+                         "If you save, you choose what to keep, field by field.")
+                          .arg(current.title, displayName(current.status)));
+    m_notice->show();
+}
+
+void TaskDialog::showDeletedElsewhere()
+{
+    m_notice->setText(tr("Someone else deleted this task while you have it open. If you save, you "
+                         "can restore it with your changes."));
+    m_notice->show();
 }
 
 void TaskDialog::setTask(const Task &task)
@@ -211,6 +287,7 @@ void TaskDialog::setTask(const Task &task)
     m_info->show();
     updateDueEditor();
     m_title->selectAll();
+    m_initial = changes();
 }
 
 void TaskDialog::setKnownAssignees(const QStringList &assignees)
@@ -328,13 +405,11 @@ void TaskDialog::showErrors(const ValidationErrors &errors)
         const QString field = error.field();
         QWidget *widget = fieldWidget(field);
         if (!widget) {
-            general.append(field.isEmpty() ? error.msg : field + u": "_s + error.msg);
+            general.append(field.isEmpty() ? localizedMessage(error)
+                                           : field + u": "_s + localizedMessage(error));
             continue;
         }
-        // pydantic prefixes the messages of custom checks; the field already says what it is.
-        QString message = error.msg;
-        if (message.startsWith(u"Value error, "_s))
-            message = message.mid(13);
+        const QString message = localizedMessage(error);
         QLabel *label = errorLabel(field);
         label->setText(label->isVisible() ? label->text() + u'\n' + message : message);
         label->show();

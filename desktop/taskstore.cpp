@@ -1,9 +1,13 @@
 #include <taskflow/desktop/taskstore.h>
 
+#include <taskflow/common/contextguard.h>
+#include <taskflow/desktop/eventstream.h>
 #include <taskflow/desktop/logging.h>
+#include <taskflow/desktop/offlinestore.h>
+#include <taskflow/desktop/pollinterval.h>
+#include <taskflow/desktop/tasktablemodel.h>
 
 #include <QCollator>
-#include <QPointer>
 
 #include <algorithm>
 
@@ -11,18 +15,156 @@ using namespace Qt::StringLiterals;
 
 namespace taskflow {
 
-TaskStore::TaskStore(ApiClient *api, TaskTableModel *model, QObject *parent)
-    : QObject(parent), m_api(api), m_model(model)
+namespace {
+
+// Coalesces a burst of changes into one write of the cached list.
+constexpr int cacheSaveDelayMs = 1500;
+// While the live stream runs, a cheap conditional poll now and then still guards against an
+// event lost by a proxy.
+constexpr int livePollFactor = 20;
+
+TaskStats statsOf(const QList<Task> &tasks, const QDateTime &now)
 {
-    m_pollTimer.setInterval(defaultPollInterval);
-    connect(&m_pollTimer, &QTimer::timeout, this, &TaskStore::poll);
+    TaskStats stats;
+    stats.total = tasks.size();
+    for (const Task &task : tasks) {
+        ++stats.byStatus[std::size_t(task.status)];
+        ++stats.byPriority[std::size_t(task.priority)];
+        if (task.isOverdue(now))
+            ++stats.overdue;
+    }
+    return stats;
 }
 
-void TaskStore::setQuery(const TaskQuery &query)
+Task applied(Task task, const TaskChanges &changes)
 {
-    m_query = query;
-    invalidate();
-    refresh();
+    changes.applyTo(task);
+    return task;
+}
+
+// The fields of `to` that differ from `from`, as an update.
+TaskChanges difference(const Task &from, const Task &to)
+{
+    TaskChanges changes;
+    if (from.title != to.title)
+        changes.title = to.title;
+    if (from.description != to.description)
+        changes.description = to.description;
+    if (from.status != to.status)
+        changes.status = to.status;
+    if (from.priority != to.priority)
+        changes.priority = to.priority;
+    if (from.assignee != to.assignee)
+        changes.assignee = to.assignee;
+    if (from.dueDate != to.dueDate)
+        changes.dueDate = to.dueDate;
+    return changes;
+}
+
+TaskChanges everything(const Task &task)
+{
+    TaskChanges changes;
+    changes.title = task.title;
+    if (task.description)
+        changes.description = task.description;
+    changes.status = task.status;
+    changes.priority = task.priority;
+    if (task.assignee)
+        changes.assignee = task.assignee;
+    if (task.dueDate)
+        changes.dueDate = task.dueDate;
+    return changes;
+}
+
+// Whether `write` can go on top of `theirs` as it is: the fields it sets were not changed on
+// the server since `base`, or were changed to the same values. Only a real clash asks the user.
+bool mergesCleanly(const PendingWrite &write, const Task &theirs)
+{
+    if (write.kind == PendingWrite::Kind::Delete || !write.base)
+        return false;
+    const Task &base = *write.base;
+    const TaskChanges &mine = write.changes;
+    const Task wanted = applied(base, mine);
+    return (!mine.title || base.title == theirs.title || wanted.title == theirs.title)
+        && (!mine.description || base.description == theirs.description
+            || wanted.description == theirs.description)
+        && (!mine.status || base.status == theirs.status || wanted.status == theirs.status)
+        && (!mine.priority || base.priority == theirs.priority || wanted.priority == theirs.priority)
+        && (!mine.assignee || base.assignee == theirs.assignee || wanted.assignee == theirs.assignee)
+        && (!mine.dueDate || base.dueDate == theirs.dueDate || wanted.dueDate == theirs.dueDate);
+}
+
+bool isRetryable(const ApiError &error)
+{
+    return error.isConnectionProblem() || error.kind == ApiError::Kind::Unauthorized
+        || error.kind == ApiError::Kind::Aborted
+        || (error.kind == ApiError::Kind::Server && error.httpStatus >= 500);
+}
+
+} // namespace
+
+TaskStore::TaskStore(ApiClient *api, EventStream *events, TaskTableModel *model, QObject *parent)
+    : QObject(parent), m_api(api), m_events(events), m_model(model),
+      m_offline(std::make_unique<OfflineStore>())
+{
+    m_pollTimer.setInterval(PollInterval::defaultValue);
+    connect(&m_pollTimer, &QTimer::timeout, this, &TaskStore::poll);
+    m_cacheTimer.setSingleShot(true);
+    m_cacheTimer.setInterval(cacheSaveDelayMs);
+    connect(&m_cacheTimer, &QTimer::timeout, this, [this] {
+        m_offline->saveCache(m_server.values(), m_listEtag);
+    });
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &TaskStore::pump);
+
+    connect(m_events, &EventStream::stateChanged, this, [this](EventStream::State state) {
+        emit liveChanged(state == EventStream::State::Live);
+        if (state == EventStream::State::Live)
+            pump();
+    });
+    connect(m_events, &EventStream::resetRequested, this, &TaskStore::refresh);
+    connect(m_events, &EventStream::taskChanged, this, [this](const Task &task) {
+        serverTaskChanged(task, {}, true);
+        rebuild();
+    });
+    connect(m_events, &EventStream::taskDeleted, this, [this](const QString &id) {
+        serverTaskDeleted(id, true);
+        rebuild();
+    });
+}
+
+TaskStore::~TaskStore()
+{
+    if (m_cacheTimer.isActive())
+        m_offline->saveCache(m_server.values(), m_listEtag);
+}
+
+void TaskStore::openOfflineStore(const QString &path)
+{
+    if (m_cacheTimer.isActive()) {
+        m_cacheTimer.stop();
+        m_offline->saveCache(m_server.values(), m_listEtag);
+    }
+    m_server.clear();
+    m_etags.clear();
+    m_queue.clear();
+    m_renamed.clear();
+    const auto opened = m_offline->open(path);
+    if (!opened.ok())
+        qCWarning(lcSync) << "no offline store at" << path << ":" << opened.error();
+    const QList<Task> cached = m_offline->cachedTasks();
+    for (const Task &task : cached)
+        m_server.insert(task.id, task);
+    m_listEtag = cached.isEmpty() ? QByteArray() : m_offline->cachedListEtag();
+    m_queue = m_offline->pendingWrites();
+    qCInfo(lcSync) << "offline store:" << cached.size() << "cached tasks," << m_queue.size()
+                   << "writes to send";
+    for (const Task &task : cached) {
+        if (task.assignee && !task.assignee->trimmed().isEmpty())
+            m_assignees.insert(*task.assignee);
+    }
+    rebuild();
+    emit pendingChanged(pendingCount());
 }
 
 void TaskStore::setPollInterval(std::chrono::milliseconds interval)
@@ -48,8 +190,16 @@ void TaskStore::stopPolling()
 void TaskStore::setHeld(bool held)
 {
     m_held = held;
-    if (!m_held && m_cycleWanted && !m_cycleRunning)
-        startCycle();
+    if (!m_held) {
+        if (m_listWanted && !m_listRunning)
+            fetchList();
+        pump();
+    }
+}
+
+bool TaskStore::isLive() const
+{
+    return m_events->isLive();
 }
 
 QStringList TaskStore::knownAssignees() const
@@ -61,114 +211,173 @@ QStringList TaskStore::knownAssignees() const
     return names;
 }
 
-void TaskStore::invalidate()
+bool TaskStore::isPending(const QString &id) const
 {
-    ++m_generation;
-    m_marker = ChangeMarker{};
+    return std::any_of(m_queue.cbegin(), m_queue.cend(),
+                       [this, &id](const PendingWrite &write) { return currentId(write.taskId) == id; });
 }
+
+std::optional<Task> TaskStore::task(const QString &id) const
+{
+    return m_model->taskById(currentId(id));
+}
+
+QString TaskStore::currentId(const QString &id) const
+{
+    QString current = id;
+    for (int i = 0; i < 8 && m_renamed.contains(current); ++i)
+        current = m_renamed.value(current);
+    return current;
+}
+
+// ---- reading ----------------------------------------------------------------------------
 
 void TaskStore::refresh()
 {
-    m_fullRefreshWanted = true;
-    startCycle();
+    m_listWanted = true;
+    if (!m_listRunning && !m_held)
+        fetchList();
 }
 
 void TaskStore::reload()
 {
+    ++m_generation;
+    m_listRunning = false;
+    m_listEtag.clear();
     m_assignees.clear();
     m_loaded = false;
-    invalidate();
     refresh();
 }
 
 void TaskStore::poll()
 {
-    // A slow server must not pile up requests: a tick while the last one runs is skipped.
-    if (m_cycleRunning || m_held)
+    // With the stream live, changes arrive by themselves: only an occasional conditional GET.
+    if (m_events->isLive() && ++m_pollTicks % livePollFactor != 0)
         return;
-    startCycle();
+    if (!m_listRunning && !m_held)
+        fetchList();
+    if (!m_connected || (!m_queue.isEmpty() && !m_sending))
+        pump();
 }
 
-void TaskStore::startCycle()
+void TaskStore::fetchList()
 {
-    if (m_cycleRunning || m_held) {
-        m_cycleWanted = true;
-        return;
-    }
-    m_cycleRunning = true;
-    m_cycleWanted = false;
-    const bool full = std::exchange(m_fullRefreshWanted, false) || !m_loaded;
+    m_listRunning = true;
+    m_listWanted = false;
     const quint64 generation = m_generation;
-    fetchStats();
-
-    TaskQuery newest = m_query;
-    newest.sortKey = TaskSortKey::UpdatedAt;
-    newest.descending = true;
-    newest.limit = 1;
-    m_api->listTasks(newest, this, [this, full, generation](const ApiResult<TaskPage> &result) {
+    m_api->listTasks(TaskQuery{}, this, [this, generation](const ApiResult<TaskPage> &result) {
         if (generation != m_generation)
-            return finishCycle(true);
-        if (!result.ok()) {
-            failed(result.error);
-            return finishCycle(false);
-        }
-        ChangeMarker marker;
-        marker.total = result.value.totalCount;
-        if (!result.value.tasks.isEmpty()) {
-            marker.newestId = result.value.tasks.first().id;
-            marker.newestUpdate = result.value.tasks.first().updatedAt;
-        }
-        if (!full && marker == m_marker) {
-            m_model->setCurrentTime(QDateTime::currentDateTimeUtc());
-            succeeded();
-            return finishCycle(false);
-        }
-        fetchList(marker, generation);
-    });
-}
-
-void TaskStore::fetchList(const ChangeMarker &marker, quint64 generation)
-{
-    m_api->listTasks(m_query, this, [this, marker, generation](const ApiResult<TaskPage> &result) {
-        if (generation != m_generation)
-            return finishCycle(true);
-        if (!result.ok()) {
-            failed(result.error);
-            return finishCycle(false);
-        }
-        qCDebug(lcSync) << "list:" << result.value.tasks.size() << "tasks";
-        m_marker = marker;
-        m_model->setCurrentTime(QDateTime::currentDateTimeUtc());
-        m_model->setTasks(result.value.tasks);
-        learnAssignees(result.value.tasks);
-        m_loaded = true;
-        succeeded();
-        emit refreshed();
-        finishCycle(false);
-    });
-}
-
-void TaskStore::finishCycle(bool stale)
-{
-    m_cycleRunning = false;
-    if (stale)
-        m_fullRefreshWanted = true;
-    if (stale || m_cycleWanted)
-        startCycle();
-}
-
-void TaskStore::fetchStats()
-{
-    const quint64 request = ++m_statsRequest;
-    m_api->fetchStats(m_query, this, [this, request](const ApiResult<TaskStats> &result) {
-        // Only the newest answer counts: an older one may be for other filters.
-        if (request != m_statsRequest || !result.ok())
             return;
-        if (!(result.value == m_stats) || !m_loaded) {
-            m_stats = result.value;
-            emit statsChanged(m_stats);
+        m_listRunning = false;
+        if (!result.ok()) {
+            failed(result.error());
+        } else if (result->notModified) {
+            succeeded();
+        } else {
+            qCDebug(lcSync) << "list:" << result->tasks.size() << "tasks";
+            applyList(result->tasks, result->etag);
+            succeeded();
         }
-    });
+        if (m_listWanted && !m_held)
+            fetchList();
+    }, m_loaded ? m_listEtag : QByteArray());
+}
+
+void TaskStore::applyList(const QList<Task> &tasks, const QByteArray &etag)
+{
+    QSet<QString> seen;
+    seen.reserve(tasks.size());
+    for (const Task &task : tasks) {
+        seen.insert(task.id);
+        serverTaskChanged(task, {}, m_loaded);
+    }
+    const QStringList known = m_server.keys();
+    for (const QString &id : known) {
+        if (!seen.contains(id))
+            serverTaskDeleted(id, m_loaded);
+    }
+    m_listEtag = etag;
+    m_loaded = true;
+    rebuild();
+    emit refreshed();
+}
+
+void TaskStore::serverTaskChanged(const Task &task, const QByteArray &etag, bool elsewhere)
+{
+    const auto it = m_server.find(task.id);
+    const bool changed = it == m_server.end() || *it != task;
+    if (!changed && etag.isEmpty())
+        return;
+    if (changed) {
+        // A version learned before this change no longer fits it.
+        m_etags.remove(task.id);
+        if (elsewhere && it != m_server.end())
+            emit taskChangedElsewhere(task);
+    }
+    if (!etag.isEmpty())
+        m_etags.insert(task.id, etag);
+    m_server.insert(task.id, task);
+    if (task.assignee && !task.assignee->trimmed().isEmpty() && !m_assignees.contains(*task.assignee)) {
+        m_assignees.insert(*task.assignee);
+        emit knownAssigneesChanged(knownAssignees());
+    }
+    scheduleCacheSave();
+}
+
+void TaskStore::serverTaskDeleted(const QString &id, bool elsewhere)
+{
+    if (m_server.remove(id) == 0)
+        return;
+    m_etags.remove(id);
+    if (elsewhere)
+        emit taskDeletedElsewhere(id);
+    scheduleCacheSave();
+}
+
+void TaskStore::scheduleCacheSave()
+{
+    if (!m_cacheTimer.isActive())
+        m_cacheTimer.start();
+}
+
+// The server's tasks with the queued writes applied, in the model.
+void TaskStore::rebuild()
+{
+    QHash<QString, Task> shown = m_server;
+    QSet<QString> pending;
+    for (const PendingWrite &write : std::as_const(m_queue)) {
+        const QString id = currentId(write.taskId);
+        pending.insert(id);
+        switch (write.kind) {
+        case PendingWrite::Kind::Create: {
+            Task task = applied(Task{}, write.changes);
+            task.id = id;
+            task.createdAt = task.updatedAt = QDateTime::currentDateTimeUtc();
+            if (!shown.contains(id))
+                shown.insert(id, task);
+            break;
+        }
+        case PendingWrite::Kind::Update: {
+            const auto it = shown.find(id);
+            if (it != shown.end())
+                write.changes.applyTo(*it);
+            break;
+        }
+        case PendingWrite::Kind::Delete:
+            shown.remove(id);
+            break;
+        }
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QList<Task> tasks = shown.values();
+    m_model->setCurrentTime(now);
+    m_model->setTasks(tasks);
+    m_model->setPendingIds(pending);
+    const TaskStats stats = statsOf(tasks, now);
+    if (!(stats == m_stats) || !m_loaded) {
+        m_stats = stats;
+        emit statsChanged(m_stats);
+    }
 }
 
 void TaskStore::succeeded()
@@ -179,6 +388,7 @@ void TaskStore::succeeded()
         qCInfo(lcSync) << "connected again to" << m_api->baseUrl().toDisplayString();
         emit refreshRecovered();
     }
+    pump();
 }
 
 void TaskStore::failed(const ApiError &error)
@@ -192,64 +402,328 @@ void TaskStore::failed(const ApiError &error)
     emit refreshFailed(error);
 }
 
-void TaskStore::learnAssignees(const QList<Task> &tasks)
+// ---- writing ----------------------------------------------------------------------------
+
+qint64 TaskStore::enqueue(PendingWrite write, QObject *context, WriteCallback done)
 {
-    const qsizetype before = m_assignees.size();
-    for (const Task &task : tasks) {
-        if (task.assignee && !task.assignee->trimmed().isEmpty())
-            m_assignees.insert(*task.assignee);
+    write.seq = m_offline->append(write);
+    if (write.seq == 0) // no disk: the queue still holds it for this run
+        write.seq = (m_queue.isEmpty() ? 0 : m_queue.last().seq) + 1000000;
+    m_queue.append(write);
+    m_waiters.insert(write.seq, Waiter{QPointer<QObject>(context), context != nullptr, std::move(done)});
+    rebuild();
+    emit pendingChanged(pendingCount());
+    if (!m_connected || m_held) {
+        // Said at once: the dialog closes, the row shows as pending.
+        const auto shown = m_model->taskById(currentId(write.taskId));
+        answer(write.seq, WriteResult{Outcome::Queued, shown.value_or(Task{})});
     }
-    if (m_assignees.size() != before)
-        emit knownAssigneesChanged(knownAssignees());
+    pump();
+    return write.seq;
 }
 
-void TaskStore::createTask(const TaskChanges &changes, QObject *context, ApiCallback<Task> done)
+QString TaskStore::createTask(const TaskChanges &changes, QObject *context, WriteCallback done)
 {
-    const QPointer<QObject> receiver(context);
-    m_api->createTask(changes, this, [this, receiver, context, done](const ApiResult<Task> &result) {
-        if (result.ok()) {
-            m_model->upsertTask(result.value);
-            learnAssignees({result.value});
-            invalidate();
-            refresh();
+    PendingWrite write;
+    write.kind = PendingWrite::Kind::Create;
+    write.taskId = PendingWrite::newLocalId();
+    write.changes = changes;
+    enqueue(write, context, std::move(done));
+    return write.taskId;
+}
+
+void TaskStore::updateTask(const Task &base, const TaskChanges &changes, QObject *context,
+                           WriteCallback done)
+{
+    const QString id = currentId(base.id);
+    // An edit of a task whose create is still waiting becomes part of that create.
+    for (PendingWrite &write : m_queue) {
+        if (write.kind == PendingWrite::Kind::Create && write.taskId == id && write.seq != m_sending) {
+            Task merged = applied(applied(Task{}, write.changes), changes);
+            write.changes = everything(merged);
+            m_offline->replace(write);
+            rebuild();
+            Task shown = merged;
+            shown.id = id;
+            if (done)
+                guardedBy(context, done)(ApiResult<WriteResult>(WriteResult{Outcome::Queued, shown}));
+            return;
         }
-        if (receiver || !context)
-            done(result);
+    }
+    PendingWrite write;
+    write.kind = PendingWrite::Kind::Update;
+    write.taskId = id;
+    write.base = base;
+    write.changes = changes;
+    enqueue(write, context, std::move(done));
+}
+
+void TaskStore::deleteTask(const Task &base, QObject *context, WriteCallback done)
+{
+    const QString id = currentId(base.id);
+    // Deleting a task that never reached the server: its queued writes simply go.
+    if (PendingWrite::isLocalId(id)) {
+        const bool inFlight = std::any_of(m_queue.cbegin(), m_queue.cend(), [&](const PendingWrite &w) {
+            return w.seq == m_sending && w.taskId == id;
+        });
+        if (!inFlight) {
+            for (qsizetype i = m_queue.size() - 1; i >= 0; --i) {
+                if (m_queue.at(i).taskId == id) {
+                    m_offline->remove(m_queue.at(i).seq);
+                    m_queue.removeAt(i);
+                }
+            }
+            rebuild();
+            emit pendingChanged(pendingCount());
+            if (done)
+                guardedBy(context, done)(ApiResult<WriteResult>(WriteResult{Outcome::Saved, base}));
+            return;
+        }
+    }
+    PendingWrite write;
+    write.kind = PendingWrite::Kind::Delete;
+    write.taskId = id;
+    write.base = base;
+    enqueue(write, context, std::move(done));
+}
+
+PendingWrite *TaskStore::queued(qint64 seq)
+{
+    for (PendingWrite &write : m_queue) {
+        if (write.seq == seq)
+            return &write;
+    }
+    return nullptr;
+}
+
+void TaskStore::pump()
+{
+    if (m_sending || m_blockedOn || m_held || m_queue.isEmpty())
+        return;
+    PendingWrite write = m_queue.first();
+    write.taskId = currentId(write.taskId);
+    m_sending = write.seq;
+    send(write);
+}
+
+void TaskStore::send(const PendingWrite &write)
+{
+    if (write.kind == PendingWrite::Kind::Create) {
+        m_api->createTask(write.changes, this, [this, write](const ApiResult<TaskVersion> &result) {
+            written(write, result);
+        });
+        return;
+    }
+    // Updates and deletes go only on the version the user saw: the known one if it still is
+    // that, else the server's current one, read first and compared.
+    const auto server = m_server.constFind(write.taskId);
+    const QByteArray etag = m_etags.value(write.taskId);
+    if (!etag.isEmpty() && server != m_server.cend() && write.base && sameContent(*server, *write.base))
+        return sendWithVersion(write, etag);
+    m_api->fetchTask(write.taskId, this, [this, write](const ApiResult<TaskVersion> &result) {
+        if (!result.ok()) {
+            if (result.error().kind == ApiError::Kind::NotFound) {
+                serverTaskDeleted(write.taskId, true);
+                rebuild();
+                if (write.kind == PendingWrite::Kind::Delete)
+                    return finishWrite(write, WriteResult{Outcome::Saved, *write.base});
+                return raiseConflict(write, std::nullopt);
+            }
+            return failedToSend(write, result.error());
+        }
+        serverTaskChanged(result->task, result->etag, true);
+        if (write.base && !sameContent(result->task, *write.base)) {
+            rebuild();
+            if (!mergesCleanly(write, result->task))
+                return raiseConflict(write, result->task);
+            // Changed elsewhere, in other fields: this change goes on top of that version.
+            PendingWrite rebased = write;
+            rebased.base = result->task;
+            if (PendingWrite *stored = queued(write.seq)) {
+                stored->base = result->task;
+                m_offline->replace(*stored);
+            }
+            return sendWithVersion(rebased, result->etag);
+        }
+        sendWithVersion(write, result->etag);
     });
 }
 
-void TaskStore::updateTask(const QString &id, const TaskChanges &changes, QObject *context,
-                           ApiCallback<Task> done)
+void TaskStore::sendWithVersion(const PendingWrite &write, const QByteArray &etag)
 {
-    const QPointer<QObject> receiver(context);
-    m_api->updateTask(id, changes, this, [this, id, receiver, context, done](const ApiResult<Task> &result) {
-        if (result.ok()) {
-            m_model->upsertTask(result.value);
-            learnAssignees({result.value});
-        } else if (result.error.kind == ApiError::Kind::NotFound) {
-            m_model->removeTask(id);
-        }
-        if (result.ok() || result.error.kind == ApiError::Kind::NotFound) {
-            invalidate();
-            refresh();
-        }
-        if (receiver || !context)
-            done(result);
-    });
+    if (write.kind == PendingWrite::Kind::Delete) {
+        m_api->deleteTask(write.taskId, etag, this, [this, write](const ApiResult<QString> &result) {
+            deleted(write, result);
+        });
+        return;
+    }
+    m_api->updateTask(write.taskId, write.changes, etag, this,
+                      [this, write](const ApiResult<TaskVersion> &result) { written(write, result); });
 }
 
-void TaskStore::deleteTask(const QString &id, QObject *context, ApiCallback<QString> done)
+void TaskStore::written(const PendingWrite &write, const ApiResult<TaskVersion> &result)
 {
-    const QPointer<QObject> receiver(context);
-    m_api->deleteTask(id, this, [this, id, receiver, context, done](const ApiResult<QString> &result) {
-        if (result.ok() || result.error.kind == ApiError::Kind::NotFound) {
-            m_model->removeTask(id);
-            invalidate();
-            refresh();
+    if (!result.ok()) {
+        const ApiError &error = result.error();
+        if (error.kind == ApiError::Kind::Conflict) {
+            if (error.current)
+                serverTaskChanged(*error.current, {}, true);
+            rebuild();
+            if (error.current && mergesCleanly(write, *error.current)) {
+                // Read its version again and go on top of it (send() compares once more).
+                if (PendingWrite *stored = queued(write.seq)) {
+                    stored->base = *error.current;
+                    m_offline->replace(*stored);
+                    m_sending = 0;
+                    return pump();
+                }
+            }
+            return raiseConflict(write, error.current);
         }
-        if (receiver || !context)
-            done(result);
-    });
+        if (error.kind == ApiError::Kind::NotFound && write.kind == PendingWrite::Kind::Update) {
+            serverTaskDeleted(write.taskId, true);
+            rebuild();
+            return raiseConflict(write, std::nullopt);
+        }
+        return failedToSend(write, error);
+    }
+    const Task &task = result->task;
+    if (write.kind == PendingWrite::Kind::Create) {
+        const QString localId = write.taskId;
+        m_renamed.insert(localId, task.id);
+        m_offline->renameTask(localId, task.id);
+        for (PendingWrite &later : m_queue) {
+            if (later.taskId == localId)
+                later.taskId = task.id;
+        }
+    }
+    serverTaskChanged(task, result->etag, false);
+    finishWrite(write, WriteResult{Outcome::Saved, task});
+}
+
+void TaskStore::deleted(const PendingWrite &write, const ApiResult<QString> &result)
+{
+    if (!result.ok() && result.error().kind == ApiError::Kind::Conflict) {
+        if (result.error().current)
+            serverTaskChanged(*result.error().current, {}, true);
+        rebuild();
+        return raiseConflict(write, result.error().current);
+    }
+    if (!result.ok() && result.error().kind != ApiError::Kind::NotFound)
+        return failedToSend(write, result.error());
+    serverTaskDeleted(write.taskId, false);
+    finishWrite(write, WriteResult{Outcome::Saved, *write.base});
+}
+
+void TaskStore::failedToSend(const PendingWrite &write, const ApiError &error)
+{
+    m_sending = 0;
+    if (isRetryable(error)) {
+        // It stays queued (and on disk); the next successful contact sends it.
+        failed(error);
+        answer(write.seq, WriteResult{Outcome::Queued, task(write.taskId).value_or(Task{})});
+        if (error.kind == ApiError::Kind::Busy)
+            m_retryTimer.start(error.retryAfterSeconds * 1000);
+        return;
+    }
+    // Refused as it is (422, 400, …): it leaves the queue, and what was typed goes back to the
+    // user (the dialog still open, or writeRejected).
+    qCInfo(lcSync) << "write refused:" << error.message;
+    const Waiter waiter = m_waiters.value(write.seq);
+    const bool someoneWaits = waiter.done && (waiter.context || !waiter.hasContext)
+        && waiter.hasContext;
+    m_offline->remove(write.seq);
+    m_queue.removeIf([&](const PendingWrite &w) { return w.seq == write.seq; });
+    rebuild();
+    emit pendingChanged(pendingCount());
+    if (someoneWaits)
+        answer(write.seq, Failure(error));
+    else
+        emit writeRejected(write, error);
+    m_waiters.remove(write.seq);
+    pump();
+}
+
+void TaskStore::raiseConflict(const PendingWrite &write, const std::optional<Task> &theirs)
+{
+    m_sending = 0;
+    m_blockedOn = write.seq;
+    Conflict c;
+    c.seq = write.seq;
+    c.kind = write.kind;
+    c.base = write.base.value_or(Task{});
+    if (write.kind != PendingWrite::Kind::Delete) {
+        Task mine = applied(c.base, write.changes);
+        mine.id = write.taskId;
+        c.mine = mine;
+    }
+    c.theirs = theirs;
+    qCInfo(lcSync) << "conflict on" << write.taskId;
+    // Whoever waits (a dialog) hears it is on its way; the conflict view takes it from here.
+    answer(write.seq, WriteResult{Outcome::Queued, c.mine.value_or(c.base)});
+    emit conflict(c);
+}
+
+void TaskStore::resolveConflict(qint64 seq, const Resolution &resolution)
+{
+    PendingWrite *write = queued(seq);
+    if (!write || m_blockedOn != seq)
+        return;
+    m_blockedOn = 0;
+    const QString id = currentId(write->taskId);
+    const auto theirs = m_server.constFind(id);
+    if (!resolution) { // theirs stays
+        m_offline->remove(seq);
+        m_queue.removeIf([seq](const PendingWrite &w) { return w.seq == seq; });
+    } else if (theirs == m_server.cend()) { // gone there: mine comes back as a new task
+        write->kind = PendingWrite::Kind::Create;
+        write->changes = everything(*resolution);
+        write->base.reset();
+        write->taskId = PendingWrite::newLocalId();
+        m_renamed.insert(id, write->taskId);
+        m_offline->replace(*write);
+    } else if (write->kind == PendingWrite::Kind::Delete) { // delete it all the same
+        write->base = *theirs;
+        m_offline->replace(*write);
+    } else {
+        write->base = *theirs;
+        write->changes = difference(*theirs, *resolution);
+        if (write->changes.isEmpty()) {
+            m_offline->remove(seq);
+            m_queue.removeIf([seq](const PendingWrite &w) { return w.seq == seq; });
+        } else {
+            m_offline->replace(*write);
+        }
+    }
+    rebuild();
+    emit pendingChanged(pendingCount());
+    pump();
+}
+
+void TaskStore::finishWrite(const PendingWrite &write, const ApiResult<WriteResult> &result)
+{
+    m_sending = 0;
+    m_offline->remove(write.seq);
+    m_queue.removeIf([&](const PendingWrite &w) { return w.seq == write.seq; });
+    rebuild();
+    emit pendingChanged(pendingCount());
+    answer(write.seq, result);
+    m_waiters.remove(write.seq);
+    if (!m_connected)
+        succeeded();
+    pump();
+}
+
+void TaskStore::answer(qint64 seq, const ApiResult<WriteResult> &result)
+{
+    const auto it = m_waiters.find(seq);
+    if (it == m_waiters.end())
+        return;
+    Waiter waiter = std::move(*it);
+    // Each waiter hears once: a queued write answered now is not answered again when sent.
+    m_waiters.erase(it);
+    if (waiter.done && (waiter.context || !waiter.hasContext))
+        waiter.done(result);
 }
 
 } // namespace taskflow

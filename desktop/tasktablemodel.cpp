@@ -65,9 +65,41 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
         return {};
     const Task &task = m_tasks.at(index.row());
     const int column = index.column();
+    if (column == DoneColumn) {
+        switch (role) {
+        case Qt::CheckStateRole:
+            return task.status == TaskStatus::Done ? Qt::Checked : Qt::Unchecked;
+        case Qt::ToolTipRole:
+        case Qt::AccessibleTextRole:
+            return task.status == TaskStatus::Done ? tr("Done (uncheck to reopen)")
+                                                   : tr("Not done (check to complete)");
+        case SortRole:
+            return int(task.status == TaskStatus::Done);
+        case TaskIdRole:
+            return task.id;
+        case TaskRole:
+            return QVariant::fromValue(task);
+        case PendingRole:
+            return m_pending.contains(task.id);
+        default:
+            return {};
+        }
+    }
     switch (role) {
     case Qt::DisplayRole:
         return display(task, column);
+    case Qt::EditRole:
+        switch (column) {
+        case TitleColumn: return task.title;
+        case StatusColumn: return int(task.status);
+        case PriorityColumn: return int(task.priority);
+        case AssigneeColumn: return task.assignee.value_or(QString());
+        default: return display(task, column);
+        }
+    case TaskRole:
+        return QVariant::fromValue(task);
+    case PendingRole:
+        return m_pending.contains(task.id);
     case Qt::ToolTipRole:
         return toolTip(task, column);
     case Qt::AccessibleTextRole:
@@ -98,10 +130,11 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
             return TaskColors::background(task.priority);
         return {};
     case Qt::FontRole:
-        if (column == DueDateColumn && task.isOverdue(m_now)) {
-            QFont bold;
-            bold.setBold(true);
-            return bold;
+        if ((column == DueDateColumn && task.isOverdue(m_now)) || m_pending.contains(task.id)) {
+            QFont font;
+            font.setBold(column == DueDateColumn && task.isOverdue(m_now));
+            font.setItalic(m_pending.contains(task.id));
+            return font;
         }
         return {};
     default:
@@ -112,7 +145,8 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
 QVariant TaskTableModel::display(const Task &task, int column) const
 {
     switch (column) {
-    case TitleColumn: return task.title;
+    case TitleColumn:
+        return m_pending.contains(task.id) ? tr("%1  · not sent yet").arg(task.title) : task.title;
     case StatusColumn: return displayName(task.status);
     case PriorityColumn: return displayName(task.priority);
     case AssigneeColumn: return task.assignee.value_or(u"—"_s);
@@ -130,10 +164,14 @@ QVariant TaskTableModel::display(const Task &task, int column) const
 QVariant TaskTableModel::toolTip(const Task &task, int column) const
 {
     switch (column) {
-    case TitleColumn:
-        return task.description && !task.description->isEmpty()
-                   ? task.title + u"\n\n"_s + *task.description
-                   : task.title;
+    case TitleColumn: {
+        QString tip = task.description && !task.description->isEmpty()
+            ? task.title + u"\n\n"_s + *task.description
+            : task.title;
+        if (m_pending.contains(task.id))
+            tip += u"\n\n"_s + tr("Changed here; sent to the server as soon as it can be reached.");
+        return tip;
+    }
     case StatusColumn: return tr("Status: %1").arg(displayName(task.status));
     case PriorityColumn: return tr("Priority: %1").arg(displayName(task.priority));
     case AssigneeColumn: return task.assignee ? *task.assignee : tr("Unassigned");
@@ -187,6 +225,7 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
         return {};
     if (role == Qt::DisplayRole) {
         switch (section) {
+        case DoneColumn: return QString();
         case TitleColumn: return tr("Title");
         case StatusColumn: return tr("Status");
         case PriorityColumn: return tr("Priority");
@@ -197,7 +236,81 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
     }
     if (role == Qt::ToolTipRole && section == DueDateColumn)
         return tr("Due date in your local time");
+    if ((role == Qt::ToolTipRole || role == Qt::AccessibleTextRole) && section == DoneColumn)
+        return tr("Done");
     return {};
+}
+
+Qt::ItemFlags TaskTableModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (!index.isValid())
+        return flags;
+    switch (index.column()) {
+    case DoneColumn: return flags | Qt::ItemIsUserCheckable;
+    case TitleColumn:
+    case StatusColumn:
+    case PriorityColumn:
+    case AssigneeColumn: return flags | Qt::ItemIsEditable;
+    default: return flags;
+    }
+}
+
+bool TaskTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    const Task &task = m_tasks.at(index.row());
+    TaskChanges changes;
+    if (index.column() == DoneColumn && role == Qt::CheckStateRole) {
+        const bool done = value.value<Qt::CheckState>() == Qt::Checked
+            || value.toInt() == int(Qt::Checked);
+        const TaskStatus status = done ? TaskStatus::Done : TaskStatus::Todo;
+        if (status != task.status)
+            changes.status = status;
+    } else if (role == Qt::EditRole) {
+        switch (index.column()) {
+        case TitleColumn:
+            if (value.toString() != task.title)
+                changes.title = value.toString();
+            break;
+        case StatusColumn:
+            if (TaskStatus(value.toInt()) != task.status)
+                changes.status = TaskStatus(value.toInt());
+            break;
+        case PriorityColumn:
+            if (TaskPriority(value.toInt()) != task.priority)
+                changes.priority = TaskPriority(value.toInt());
+            break;
+        case AssigneeColumn: {
+            const QString text = value.toString().trimmed();
+            const std::optional<QString> assignee = text.isEmpty() ? std::nullopt : std::optional(text);
+            if (assignee != task.assignee)
+                changes.assignee = Nullable<QString>(assignee);
+            break;
+        }
+        default:
+            return false;
+        }
+    } else {
+        return false;
+    }
+    if (!changes.isEmpty())
+        emit editRequested(task, changes);
+    return true;
+}
+
+void TaskTableModel::setPendingIds(const QSet<QString> &ids)
+{
+    if (ids == m_pending)
+        return;
+    const QSet<QString> touched = (ids - m_pending) + (m_pending - ids);
+    m_pending = ids;
+    for (const QString &id : touched) {
+        const int row = rowOf(id);
+        if (row >= 0)
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
 }
 
 std::optional<Task> TaskTableModel::taskById(const QString &id) const

@@ -3,6 +3,8 @@
 #include <taskflow/desktop/logging.h>
 #include <taskflow/desktop/settings.h>
 
+#include <taskflow/common/contextguard.h>
+
 #include <QPointer>
 #include <QTimer>
 
@@ -30,21 +32,12 @@ bool isStoreMissing(QKeychain::Error error)
     }
 }
 
-// `done`, run only while `context` lives (always when there is none).
-TokenStore::Callback guarded(QObject *context, TokenStore::Callback done)
+// QtKeychain's libsecret backend says only "Unknown error" when there is no D-Bus session.
+QString reasonText(const QString &errorString)
 {
-    return [receiver = QPointer<QObject>(context), hasContext = context != nullptr,
-            done = std::move(done)](const TokenStore::Result &result) {
-        if (receiver || !hasContext)
-            done(result);
-    };
-}
-
-TokenStore::Result failure(const QString &error)
-{
-    TokenStore::Result result;
-    result.error = error;
-    return result;
+    if (errorString.isEmpty() || errorString == u"Unknown error"_s)
+        return TokenStore::tr("no Secret Service or KWallet answered on the session bus");
+    return errorString;
 }
 
 } // namespace
@@ -98,9 +91,9 @@ void TokenStore::fallBack(const QString &reason)
            qUtf8Printable(reason), qUtf8Printable(m_settings.location()));
 }
 
-TokenStore::Result TokenStore::inSettingsFile(const QByteArray &token) const
+TokenStore::Answer TokenStore::inSettingsFile(const QByteArray &token) const
 {
-    Result result;
+    Answer result;
     result.token = token;
     result.backend = Backend::SettingsFile;
     result.notice = m_keychainMissing
@@ -111,7 +104,7 @@ TokenStore::Result TokenStore::inSettingsFile(const QByteArray &token) const
     return result;
 }
 
-void TokenStore::answerLater(const Callback &answer, const Result &result)
+void TokenStore::answerLater(const Callback &answer, const Outcome &result)
 {
     // Later, as the credential store answers: callers never see their callback run inside the call.
     QTimer::singleShot(0, this, [answer, result] { answer(result); });
@@ -120,14 +113,14 @@ void TokenStore::answerLater(const Callback &answer, const Result &result)
 void TokenStore::readToken(const QUrl &server, QObject *context, Callback done)
 {
     const QString key = keyFor(server);
-    const Callback answer = guarded(context, std::move(done));
+    const Callback answer = guardedBy(context, std::move(done));
     if (m_backend == Backend::SettingsFile)
         return answerLater(answer, inSettingsFile(m_settings.apiToken(key)));
 
     auto *job = new QKeychain::ReadPasswordJob(serviceName); // deletes itself when finished
     job->setKey(key);
     connect(job, &QKeychain::Job::finished, this, [this, job, server, key, answer] {
-        Result result;
+        Answer result;
         if (job->error() == QKeychain::NoError) {
             qCDebug(lcTokens, "read the token for %s from the credential store", qUtf8Printable(key));
             result.token = job->textData().toUtf8();
@@ -139,17 +132,17 @@ void TokenStore::readToken(const QUrl &server, QObject *context, Callback done)
             if (!result.token.isEmpty()) {
                 qCInfo(lcTokens, "moving the token for %s from the settings file to the credential store",
                        qUtf8Printable(key));
-                writeToken(server, result.token, nullptr, [](const Result &) {});
+                writeToken(server, result.token, nullptr, [](const Outcome &) {});
             }
             return answer(result);
         }
         if (isStoreMissing(job->error())) {
-            fallBack(job->errorString());
+            fallBack(reasonText(job->errorString()));
             return answer(inSettingsFile(m_settings.apiToken(key)));
         }
         qCWarning(lcTokens, "the credential store did not give the token for %s: %s",
                   qUtf8Printable(key), qUtf8Printable(job->errorString()));
-        answer(failure(tr("The credential store did not give the API token: %1").arg(job->errorString())));
+        answer(Failure(tr("The credential store did not give the API token: %1").arg(job->errorString())));
     });
     job->start();
 }
@@ -160,7 +153,7 @@ void TokenStore::writeToken(const QUrl &server, const QByteArray &token, QObject
     if (token.isEmpty())
         return deleteToken(server, context, std::move(done));
     const QString key = keyFor(server);
-    const Callback answer = guarded(context, std::move(done));
+    const Callback answer = guardedBy(context, std::move(done));
     if (m_backend == Backend::SettingsFile) {
         m_settings.setApiToken(key, token);
         return answerLater(answer, inSettingsFile());
@@ -174,16 +167,16 @@ void TokenStore::writeToken(const QUrl &server, const QByteArray &token, QObject
             m_settings.setApiTokenInCredentialStore(key, true);
             m_settings.setApiToken(key, {}); // no plain-text copy left from a run without a store
             qCDebug(lcTokens, "saved the token for %s in the credential store", qUtf8Printable(key));
-            return answer(Result{});
+            return answer(Answer{});
         }
         if (isStoreMissing(job->error())) {
-            fallBack(job->errorString());
+            fallBack(reasonText(job->errorString()));
             m_settings.setApiToken(key, token);
             return answer(inSettingsFile());
         }
         qCWarning(lcTokens, "the credential store did not save the token for %s: %s",
                   qUtf8Printable(key), qUtf8Printable(job->errorString()));
-        answer(failure(tr("The credential store did not save the API token: %1").arg(job->errorString())));
+        answer(Failure(tr("The credential store did not save the API token: %1").arg(job->errorString())));
     });
     job->start();
 }
@@ -191,10 +184,10 @@ void TokenStore::writeToken(const QUrl &server, const QByteArray &token, QObject
 void TokenStore::deleteToken(const QUrl &server, QObject *context, Callback done)
 {
     const QString key = keyFor(server);
-    const Callback answer = guarded(context, std::move(done));
+    const Callback answer = guardedBy(context, std::move(done));
     m_settings.setApiToken(key, {}); // wherever it was, it goes
     m_settings.setApiTokenInCredentialStore(key, false);
-    Result deleted;
+    Answer deleted;
     deleted.backend = m_backend;
     if (m_backend == Backend::SettingsFile)
         return answerLater(answer, deleted);
@@ -207,13 +200,13 @@ void TokenStore::deleteToken(const QUrl &server, QObject *context, Callback done
             return answer(deleted);
         }
         if (isStoreMissing(job->error())) {
-            fallBack(job->errorString());
+            fallBack(reasonText(job->errorString()));
             deleted.backend = Backend::SettingsFile;
             return answer(deleted);
         }
         qCWarning(lcTokens, "the credential store did not delete the token for %s: %s",
                   qUtf8Printable(key), qUtf8Printable(job->errorString()));
-        answer(failure(tr("The credential store did not delete the API token: %1").arg(job->errorString())));
+        answer(Failure(tr("The credential store did not delete the API token: %1").arg(job->errorString())));
     });
     job->start();
 }

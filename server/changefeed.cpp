@@ -7,8 +7,10 @@
 #include <taskflow/server/databasesession.h>
 #include <taskflow/server/logging.h>
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QSqlDriver>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -19,7 +21,13 @@ namespace {
 constexpr int readBatch = 1000;
 constexpr std::size_t recentKept = 2048;        // events resumable without the database
 constexpr int keepAliveMs = 15'000;             // API.md: a comment at least every 15 s
-constexpr qint64 maxBacklogBytes = 512 * 1024;  // a stream further behind is cut off
+// A stream writes to its connection while the client keeps up (the connection's low-water
+// mark); what waits beyond that is a list of events shared with every other stream, not copies.
+// A client that has left an event waiting this long, or this much, is cut off, and resumes
+// where it was with Last-Event-ID.
+constexpr qint64 maxPendingBytes = 4 * 1024 * 1024;
+constexpr qint64 maxPendingMs = 10'000;
+constexpr qint64 lowWaterBytes = 64 * 1024;
 constexpr int sqlitePollMs = 100;               // PRAGMA data_version checks
 constexpr int postgresPollMs = 1'000;           // in case a notification is lost
 constexpr int housekeepingMs = 5'000;           // fold counts, prune the log
@@ -43,16 +51,13 @@ ChangeEvent toEvent(const ChangeLog::Entry &entry)
                                       + "\ndata: " + data + "\n\n"};
 }
 
-// The events of a batch of log entries. An update or creation whose task is gone by now is
-// left out: its deletion follows in the log.
+// The events of a batch of log entries, one each.
 QList<ChangeEvent> toEvents(const QList<ChangeLog::Entry> &entries)
 {
     QList<ChangeEvent> events;
     events.reserve(entries.size());
-    for (const ChangeLog::Entry &entry : entries) {
-        if (entry.op == 'd' || entry.task)
-            events.append(toEvent(entry));
-    }
+    for (const ChangeLog::Entry &entry : entries)
+        events.append(toEvent(entry));
     return events;
 }
 
@@ -163,8 +168,11 @@ void FeedReader::poll()
         ensureOpen();
         const Released released{m_session.get()};
         ChangeLog log(*m_session);
-        if (m_session->isPostgres())
-            log.sequence();
+        if (m_session->isPostgres()) {
+            while (log.sequence() == ChangeLog::sequenceBatch
+                   && !QThread::currentThread()->isInterruptionRequested()) {
+            }
+        }
         if (m_cursor < 0) {
             m_cursor = log.last(); // streams start at the end of the log
             const qint64 start = m_cursor;
@@ -174,7 +182,7 @@ void FeedReader::poll()
             }, Qt::QueuedConnection);
             return;
         }
-        for (;;) {
+        while (!QThread::currentThread()->isInterruptionRequested()) {
             const QList<ChangeLog::Entry> entries = log.after(m_cursor, readBatch);
             if (entries.isEmpty())
                 return;
@@ -259,10 +267,13 @@ public:
     void stopped() override
     {
         m_sink = nullptr;
+        m_pending.clear();
         m_feed->detach(this);
     }
 
-    // What the feed has now: sent if this stream is live and had not seen them.
+    void drained() override { pump(); }
+
+    // What the feed has now: queued if this stream is live and had not seen them.
     void deliver(const QList<ChangeEvent> &events)
     {
         if (!m_sink || m_catchingUp)
@@ -270,19 +281,24 @@ public:
         for (const ChangeEvent &event : events) {
             if (event.seq <= m_lastSent)
                 continue;
-            if (!event.wire.isEmpty())
-                m_sink->write(event.wire);
+            if (!event.wire.isEmpty()) {
+                if (m_pending.empty())
+                    m_waitingSince.start();
+                m_pending.push_back(event.wire);
+                m_pendingBytes += event.wire.size();
+            }
             m_lastSent = event.seq;
         }
-        checkBacklog();
+        pump();
+        cutOffIfBehind();
     }
 
     void keepAlive()
     {
-        if (m_sink) {
+        // Only when nothing else is on its way: any byte keeps a proxy from closing the stream.
+        if (m_sink && m_pending.empty() && m_sink->backlog() == 0)
             m_sink->write(": keep-alive\n\n");
-            checkBacklog();
-        }
+        cutOffIfBehind();
     }
 
     // Where to start: the live end, the events kept in memory, or the log.
@@ -312,7 +328,7 @@ public:
         }
         if (m_lastSent + 1 < m_feed->m_oldestKept) {
             // The log no longer has what was missed: the client must re-read (API.md).
-            m_sink->write("id: " + QByteArray::number(m_feed->m_lastSeq) + "\nevent: reset\ndata: {}\n\n");
+            m_sink->write("id: " + QByteArray::number(m_feed->m_lastSeq) + "\nevent: reset\ndata:\n\n");
             m_lastSent = m_feed->m_lastSeq;
             m_catchingUp = false;
             return;
@@ -344,18 +360,38 @@ public:
     bool isCatchingUp() const { return m_catchingUp; }
 
 private:
-    void checkBacklog()
+    // Hands the connection what the client can take now.
+    void pump()
     {
-        if (m_sink && m_sink->backlog() > maxBacklogBytes) {
-            qCInfo(lcServer) << "an event stream fell" << m_sink->backlog()
-                             << "bytes behind; closing it (the client resumes with Last-Event-ID)";
-            BodySink *sink = std::exchange(m_sink, nullptr);
-            m_feed->detach(this);
-            sink->abort();
+        while (m_sink && !m_pending.empty() && m_sink->backlog() < lowWaterBytes) {
+            const QByteArray wire = std::move(m_pending.front());
+            m_pending.pop_front();
+            m_pendingBytes -= wire.size();
+            m_sink->write(wire);
+            if (!m_pending.empty())
+                m_waitingSince.start(); // the next one waits from now: the client is reading
         }
     }
 
+    void cutOffIfBehind()
+    {
+        if (!m_sink || m_pending.empty())
+            return;
+        if (m_pendingBytes <= maxPendingBytes && !m_waitingSince.hasExpired(maxPendingMs))
+            return;
+        qCInfo(lcServer) << "an event stream fell" << m_pendingBytes << "bytes," << m_pending.size()
+                         << "events behind; closing it (the client resumes with Last-Event-ID)";
+        BodySink *sink = std::exchange(m_sink, nullptr);
+        m_pending.clear();
+        m_pendingBytes = 0;
+        m_feed->detach(this);
+        sink->abort();
+    }
+
     ChangeFeed *m_feed;
+    std::deque<QByteArray> m_pending; // shared with the feed and the other streams
+    qint64 m_pendingBytes = 0;
+    QElapsedTimer m_waitingSince; // since the client last took an event
     BodySink *m_sink = nullptr;
     qint64 m_lastSent;
     bool m_resuming;
@@ -389,6 +425,7 @@ void ChangeFeed::stop()
     m_keepAlive.stop();
     if (!m_thread.isRunning())
         return;
+    m_thread.requestInterruption(); // a long catch-up stops between two batches
     QMetaObject::invokeMethod(m_reader, &FeedReader::end, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();

@@ -16,6 +16,10 @@ namespace {
 // Any constant shared by every TaskFlow server: it names the lock the sequencing takes.
 constexpr qint64 sequenceLockKey = 7'420'113'002;
 
+// What a log entry keeps besides its number: the change, and the task as it left it.
+const QString logged = u"task_id, op, title, description, status, priority, assignee, due_date, "
+                       "created_at, updated_at"_s;
+
 qint64 scalar(DatabaseSession &session, const QString &sql)
 {
     QSqlQuery &query = session.prepared(sql);
@@ -40,9 +44,9 @@ qint64 ChangeLog::oldest()
 QList<ChangeLog::Entry> ChangeLog::after(qint64 seq, int limit)
 {
     QSqlQuery &query = m_session.prepared(
-        u"SELECT c.seq, c.op, c.task_id, "_s + m_sql.taskColumns(u"t"_s)
-        + u" FROM taskflow_changes c LEFT JOIN tasks t ON t.id = c.task_id WHERE c.seq > ? "
-          "ORDER BY c.seq LIMIT "_s + QString::number(limit));
+        u"SELECT seq, op, "_s + m_sql.taskColumns(u"taskflow_changes"_s).replace(
+            u"taskflow_changes.id"_s, u"taskflow_changes.task_id"_s)
+        + u" FROM taskflow_changes WHERE seq > ? ORDER BY seq LIMIT "_s + QString::number(limit));
     query.bindValue(0, seq);
     m_session.exec(query);
     QList<Entry> entries;
@@ -52,8 +56,8 @@ QList<ChangeLog::Entry> ChangeLog::after(qint64 seq, int limit)
         const QString op = query.value(1).toString();
         entry.op = op.isEmpty() ? 'u' : op.at(0).toLatin1();
         entry.taskId = query.value(2).toString();
-        if (entry.op != 'd' && !query.value(3).isNull())
-            entry.task = TaskRepository::taskAt(query, 3);
+        if (entry.op != 'd')
+            entry.task = TaskRepository::taskAt(query, 2);
         entries.append(entry);
     }
     return entries;
@@ -66,9 +70,9 @@ int ChangeLog::sequence()
         m_session.execDirect(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(sequenceLockKey));
         QSqlQuery &query = m_session.prepared(
             u"WITH moved AS (DELETE FROM taskflow_change_queue WHERE id IN (SELECT id FROM "
-            "taskflow_change_queue ORDER BY id LIMIT 10000) RETURNING id, task_id, op) "
-            "INSERT INTO taskflow_changes (seq, task_id, op) SELECT nextval('taskflow_change_seq'), "
-            "task_id, op FROM (SELECT id, task_id, op FROM moved ORDER BY id) m"_s);
+            "taskflow_change_queue ORDER BY id LIMIT %2) RETURNING *) "
+            "INSERT INTO taskflow_changes (seq, %1) SELECT nextval('taskflow_change_seq'), %1 "
+            "FROM (SELECT * FROM moved ORDER BY id) m"_s.arg(logged).arg(sequenceBatch));
         m_session.exec(query);
         const int moved = query.numRowsAffected();
         query.finish();

@@ -87,6 +87,7 @@ void ConnectionPool::workerLoop(int index)
     QThread::currentThread()->setObjectName(u"taskflow-db-%1"_s.arg(index));
     for (;;) {
         Work job;
+        std::size_t waiting = 0;
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [&] { return m_stopping || takeJob(&job); });
@@ -94,7 +95,9 @@ void ConnectionPool::workerLoop(int index)
                 break;
             if (job.lane == Lane::Bulk)
                 ++m_bulkRunning;
+            waiting = m_quick.size() + m_bulk.size();
         }
+        qCDebug(lcSql) << "worker" << index << "took a job;" << waiting << "waiting";
         reportDropped();
         job.run();
         {

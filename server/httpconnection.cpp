@@ -3,6 +3,7 @@
 #include <taskflow/server/dispatcher.h>
 #include <taskflow/server/logging.h>
 #include <taskflow/server/parsersocket.h>
+#include <taskflow/server/platform.h>
 
 #include <QTcpSocket>
 #include <QThread>
@@ -197,6 +198,7 @@ void HttpConnection::deliver(HttpRequest request)
     request.clientGone = m_clientGone;
     m_request = request;
     m_request.body.clear(); // the answer needs the headers (CORS), not the body
+    qCDebug(lcServer).noquote() << "dispatched" << m_frame.method << printable(m_frame.target);
 
     const QPointer<HttpConnection> self(this);
     QObject *context = returnContext();
@@ -367,8 +369,11 @@ void HttpConnection::onDisconnected()
         stream->stopped();
     if (m_parserSocket)
         m_parserSocket->detach();
-    if (wasHandling)
+    if (wasHandling) {
+        qCInfo(lcServer).noquote() << "a client left before its answer:" << m_frame.method
+                                   << printable(m_frame.target);
         emit answered(); // nobody is waiting for it any more
+    }
     emit closed();
     deleteLater();
 }
@@ -403,6 +408,9 @@ void HttpConnection::shutdown()
 
 void HttpConnection::abort()
 {
+    // Given up on: what it has not taken is dropped, not kept in the kernel until it does.
+    if (const qintptr descriptor = m_socket->socketDescriptor(); descriptor != -1)
+        Platform::dropUnsentOnClose(descriptor);
     m_socket->abort();
 }
 

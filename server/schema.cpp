@@ -122,12 +122,23 @@ QList<QString> changeFeedSqlite()
                "medium = medium %1 (%2.priority IS 'MEDIUM'), high = high %1 (%2.priority IS 'HIGH')"_s
             .arg(s, r);
     };
+    // Each entry keeps the task as that change left it, so the stream tells every change as it
+    // was, even of a task changed again or deleted since.
+    const QString logged = u"task_id, op, title, description, status, priority, assignee, due_date, "
+                           "created_at, updated_at"_s;
+    const auto values = [](const char *row, const char *op) {
+        return u"%1.id, %2, %1.title, %1.description, %1.status, %1.priority, %1.assignee, "
+               "%1.due_date, %1.created_at, %1.updated_at"_s
+            .arg(QString::fromLatin1(row), QString::fromLatin1(op));
+    };
     return {
         u"CREATE TABLE IF NOT EXISTS taskflow_changes ("
         "seq INTEGER PRIMARY KEY AUTOINCREMENT, "
         "task_id VARCHAR NOT NULL, "
         "op CHAR(1) NOT NULL, "
-        "changed_at DATETIME NOT NULL DEFAULT (CURRENT_TIMESTAMP))"_s,
+        "changed_at DATETIME NOT NULL DEFAULT (CURRENT_TIMESTAMP), "
+        "title VARCHAR, description VARCHAR, status VARCHAR, priority VARCHAR, assignee VARCHAR, "
+        "due_date DATETIME, created_at DATETIME, updated_at DATETIME)"_s,
         u"CREATE INDEX IF NOT EXISTS ix_taskflow_changes_at ON taskflow_changes (changed_at)"_s,
         u"CREATE TABLE IF NOT EXISTS taskflow_counts ("
         "id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), total INTEGER NOT NULL, "
@@ -166,17 +177,18 @@ QList<QString> changeFeedSqlite()
         u"DELETE FROM taskflow_fold_input"_s,
         u"DROP TRIGGER IF EXISTS taskflow_task_inserted"_s,
         u"CREATE TRIGGER taskflow_task_inserted AFTER INSERT ON tasks BEGIN\n"
-        "INSERT INTO taskflow_changes (task_id, op) VALUES (NEW.id, 'c');\n"
-        "UPDATE taskflow_counts SET %1;\n"_s.arg(counts("NEW", 1))
+        "INSERT INTO taskflow_changes (%1) VALUES (%2);\n"
+        "UPDATE taskflow_counts SET %3;\n"_s.arg(logged, values("NEW", "'c'"), counts("NEW", 1))
             + refreshSearch + u"END"_s,
         u"DROP TRIGGER IF EXISTS taskflow_task_updated"_s,
         // An update that changes the id is, to a reader, one task gone and another one new.
         u"CREATE TRIGGER taskflow_task_updated AFTER UPDATE ON tasks BEGIN\n"
         "INSERT INTO taskflow_changes (task_id, op) SELECT OLD.id, 'd' WHERE OLD.id IS NOT NEW.id;\n"
-        "INSERT INTO taskflow_changes (task_id, op) VALUES (NEW.id, CASE WHEN OLD.id IS NEW.id THEN 'u' ELSE 'c' END);\n"
-        "UPDATE taskflow_counts SET %1;\n"
-        "UPDATE taskflow_counts SET %2;\n"
-        "END"_s.arg(counts("OLD", -1), counts("NEW", 1)),
+        "INSERT INTO taskflow_changes (%1) VALUES (%2);\n"
+        "UPDATE taskflow_counts SET %3;\n"
+        "UPDATE taskflow_counts SET %4;\n"
+        "END"_s.arg(logged, values("NEW", "CASE WHEN OLD.id IS NEW.id THEN 'u' ELSE 'c' END"),
+                   counts("OLD", -1), counts("NEW", 1)),
         u"DROP TRIGGER IF EXISTS taskflow_task_text_updated"_s,
         u"CREATE TRIGGER taskflow_task_text_updated AFTER UPDATE OF id, title, description ON tasks BEGIN\n"
         "DELETE FROM taskflow_search WHERE task_id = OLD.id AND OLD.id IS NOT NEW.id;\n"_s
@@ -209,15 +221,22 @@ QList<QString> changeFeedPostgres()
                "%1 * (%2.priority IS NOT DISTINCT FROM 'HIGH')::int"_s.arg(sign).arg(r);
     };
     const QString deltaColumns = u"total, todo, in_progress, done, low, medium, high"_s;
+    // As on SQLite, each entry keeps the task as that change left it.
+    const QString taskColumns = u"title VARCHAR, description VARCHAR, status VARCHAR, "
+                                "priority VARCHAR, assignee VARCHAR, due_date TIMESTAMP WITHOUT TIME ZONE, "
+                                "created_at TIMESTAMP WITHOUT TIME ZONE, updated_at TIMESTAMP WITHOUT TIME ZONE"_s;
+    const QString logged = u"task_id, op, title, description, status, priority, assignee, due_date, "
+                           "created_at, updated_at"_s;
     return {
         // Writers hold no lock while they wait for something else.
         u"LOCK TABLE tasks IN SHARE ROW EXCLUSIVE MODE"_s,
         u"CREATE TABLE IF NOT EXISTS taskflow_change_queue ("
-        "id BIGSERIAL PRIMARY KEY, task_id VARCHAR NOT NULL, op CHAR(1) NOT NULL)"_s,
+        "id BIGSERIAL PRIMARY KEY, task_id VARCHAR NOT NULL, op CHAR(1) NOT NULL, %1)"_s.arg(taskColumns),
         u"CREATE SEQUENCE IF NOT EXISTS taskflow_change_seq"_s,
         u"CREATE TABLE IF NOT EXISTS taskflow_changes ("
         "seq BIGINT PRIMARY KEY, task_id VARCHAR NOT NULL, op CHAR(1) NOT NULL, "
-        "changed_at TIMESTAMP WITHOUT TIME ZONE NOT NULL DEFAULT (now() AT TIME ZONE 'utc'))"_s,
+        "changed_at TIMESTAMP WITHOUT TIME ZONE NOT NULL DEFAULT (now() AT TIME ZONE 'utc'), %1)"_s.arg(
+            taskColumns),
         u"CREATE INDEX IF NOT EXISTS ix_taskflow_changes_at ON taskflow_changes (changed_at)"_s,
         u"CREATE TABLE IF NOT EXISTS taskflow_counts ("
         "id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), total BIGINT NOT NULL, "
@@ -234,6 +253,9 @@ QList<QString> changeFeedPostgres()
         "FROM tasks ON CONFLICT (id) DO UPDATE SET total = EXCLUDED.total, todo = EXCLUDED.todo, "
         "in_progress = EXCLUDED.in_progress, done = EXCLUDED.done, low = EXCLUDED.low, "
         "medium = EXCLUDED.medium, high = EXCLUDED.high"_s,
+        u"CREATE TABLE IF NOT EXISTS taskflow_fold_map (c TEXT NOT NULL PRIMARY KEY, folded TEXT NOT NULL)"_s,
+        u"DELETE FROM taskflow_fold_map"_s,
+        u"INSERT INTO taskflow_fold_map VALUES "_s + SqlDialect::foldTableRows(),
         SqlDialect::postgresFoldFunction(),
         u"CREATE TABLE IF NOT EXISTS taskflow_search ("
         "task_id VARCHAR NOT NULL PRIMARY KEY, title TEXT NOT NULL, description TEXT)"_s,
@@ -246,9 +268,9 @@ QList<QString> changeFeedPostgres()
         "    DELETE FROM taskflow_search WHERE task_id = OLD.id;\n"
         "  END IF;\n"
         "  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND OLD.id IS DISTINCT FROM NEW.id) THEN\n"
-        "    INSERT INTO taskflow_change_queue (task_id, op) VALUES (NEW.id, 'c');\n"
+        "    INSERT INTO taskflow_change_queue (%4) VALUES (NEW.id, 'c', %5);\n"
         "  ELSIF TG_OP = 'UPDATE' THEN\n"
-        "    INSERT INTO taskflow_change_queue (task_id, op) VALUES (NEW.id, 'u');\n"
+        "    INSERT INTO taskflow_change_queue (%4) VALUES (NEW.id, 'u', %5);\n"
         "  END IF;\n"
         "  IF TG_OP <> 'INSERT' THEN\n"
         "    INSERT INTO taskflow_count_deltas (%1) VALUES (%2);\n"
@@ -264,7 +286,9 @@ QList<QString> changeFeedPostgres()
         "  PERFORM pg_notify('taskflow_changes', '');\n"
         "  RETURN NULL;\n"
         "END\n"
-        "$body$"_s.arg(deltaColumns, delta("OLD", -1), delta("NEW", 1)),
+        "$body$"_s.arg(deltaColumns, delta("OLD", -1), delta("NEW", 1), logged,
+                       u"NEW.title, NEW.description, NEW.status::text, NEW.priority::text, "
+                       "NEW.assignee, NEW.due_date, NEW.created_at, NEW.updated_at"_s),
         u"DROP TRIGGER IF EXISTS taskflow_task_changed ON tasks"_s,
         u"CREATE TRIGGER taskflow_task_changed AFTER INSERT OR UPDATE OR DELETE ON tasks "
         "FOR EACH ROW EXECUTE FUNCTION taskflow_task_changed()"_s,

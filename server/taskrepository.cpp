@@ -101,11 +101,6 @@ Task TaskRepository::taskAt(const QSqlQuery &query, int first)
     return task;
 }
 
-QByteArray ChangeMarker::text() const
-{
-    return QByteArray::number(lastChange) + '.' + QByteArray::number(unsequenced);
-}
-
 TaskRepository::TaskRepository(DatabaseSession &session)
     : m_session(session), m_sql(session.isPostgres())
 {
@@ -165,9 +160,13 @@ std::optional<VersionedTask> TaskRepository::find(const QString &id)
     QSqlQuery &query = m_session.prepared(u"SELECT "_s + m_sql.taskColumns() + u" FROM tasks WHERE id = ?"_s);
     query.bindValue(0, id);
     m_session.exec(query);
-    if (!query.next())
-        return std::nullopt;
-    return readVersioned(query);
+    std::optional<VersionedTask> found;
+    if (query.next())
+        found = readVersioned(query);
+    // Ends the read at once: on SQLite a read left open pins its snapshot, and a write that
+    // follows on this connection would then fail as soon as another connection has written.
+    query.finish();
+    return found;
 }
 
 QList<Task> TaskRepository::list(const TaskQuery &taskQuery)
@@ -334,15 +333,15 @@ ChangeMarker TaskRepository::changeMarker()
 {
     QSqlQuery &query = m_session.prepared(
         m_sql.isPostgres()
-            ? u"SELECT COALESCE((SELECT max(seq) FROM taskflow_changes), 0), "
-              "(SELECT count(*) FROM taskflow_change_queue)"_s
-            : u"SELECT COALESCE(max(seq), 0), 0 FROM taskflow_changes"_s);
+            // One statement, so one snapshot: a numbering commits wholly before it or after it.
+            ? u"SELECT COALESCE((SELECT max(seq) FROM taskflow_changes), 0) "
+              "+ (SELECT count(*) FROM taskflow_change_queue)"_s
+            : u"SELECT COALESCE(max(seq), 0) FROM taskflow_changes"_s);
     m_session.exec(query);
     ChangeMarker marker;
-    if (query.next()) {
-        marker.lastChange = query.value(0).toLongLong();
-        marker.unsequenced = query.value(1).toLongLong();
-    }
+    if (query.next())
+        marker.changes = query.value(0).toLongLong();
+    query.finish();
     return marker;
 }
 

@@ -4,9 +4,11 @@
 // socket server shows which requests carry the token.
 
 #include <taskflow/desktop/apiclient.h>
+#include <taskflow/desktop/healthsummary.h>
 #include "testdatabase.h"
 #include "testserver.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -49,7 +51,9 @@ constexpr char apiToken[] = "desktop-test-token.A1_b2~c3";
 class RecordingServer
 {
 public:
-    explicit RecordingServer(QByteArray answer) : m_answer(std::move(answer))
+    explicit RecordingServer(QByteArray answer) : RecordingServer(QList<QByteArray>{std::move(answer)}) {}
+    // One answer per request, in order; the last one again for any further request.
+    explicit RecordingServer(QList<QByteArray> answers) : m_answers(std::move(answers))
     {
         m_server.listen(QHostAddress::LocalHost);
         QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
@@ -62,7 +66,7 @@ public:
                         return;
                     heads.append(received->left(end));
                     received->clear();
-                    socket->write(m_answer);
+                    socket->write(m_answers.size() > 1 ? m_answers.takeFirst() : m_answers.first());
                     socket->disconnectFromHost();
                 });
             }
@@ -76,8 +80,33 @@ public:
 
 private:
     QTcpServer m_server;
-    QByteArray m_answer;
+    QList<QByteArray> m_answers;
 };
+
+QByteArray answer(const QByteArray &statusLine, const QByteArray &body, const QByteArray &headers = {})
+{
+    return "HTTP/1.1 " + statusLine + "\r\nContent-Type: application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\nConnection: close\r\n" + headers + "\r\n" + body;
+}
+
+// A header of a request head, or a null QByteArray.
+QByteArray header(const QByteArray &head, const QByteArray &name)
+{
+    for (const QByteArray &line : head.split('\n')) {
+        if (line.toLower().startsWith(QByteArray(name.toLower() + ':')))
+            return line.mid(line.indexOf(':') + 1).trimmed();
+    }
+    return QByteArray();
+}
+
+Task sampleTask()
+{
+    Task task;
+    task.id = u"0b7a3f52-2f7e-4c1e-9f3a-1d2c3b4a5f60"_s;
+    task.title = u"Versioned"_s;
+    task.createdAt = task.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), QTimeZone::utc());
+    return task;
+}
 
 const QByteArray emptyListAnswer = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                                    "Content-Length: 2\r\nConnection: close\r\n\r\n[]";
@@ -131,6 +160,11 @@ private slots:
     void serverUrlFromUserInput_data();
     void serverUrlFromUserInput();
     void parseTaskList();
+    void versionsGoAsIfMatchAndIfNoneMatch();
+    void staleVersionIsAConflictWithTheCurrentTask();
+    void unchangedListIsNotModified();
+    void busyServerIsAskedAgainAfterRetryAfter();
+    void serverVersionsTasks();
 
     void withoutTokenIsUnauthorized();
     void wrongTokenIsRefused();
@@ -175,11 +209,11 @@ void TestApiClient::init()
 
 Task TestApiClient::create(const TaskChanges &changes)
 {
-    const auto result = await<Task>(
-        [&](QObject *context, ApiCallback<Task> done) { m_client.createTask(changes, context, done); });
+    const auto result = await<TaskVersion>(
+        [&](QObject *context, ApiCallback<TaskVersion> done) { m_client.createTask(changes, context, done); });
     if (!result || !result->ok())
-        qWarning() << "create failed:" << (result ? result->error.message : u"no answer"_s);
-    return result ? result->value : Task{};
+        qWarning() << "create failed:" << (result ? result->error().message : u"no answer"_s);
+    return result ? result->value().task : Task{};
 }
 
 QList<Task> TestApiClient::list(const TaskQuery &query)
@@ -187,8 +221,8 @@ QList<Task> TestApiClient::list(const TaskQuery &query)
     const auto result = await<TaskPage>(
         [&](QObject *context, ApiCallback<TaskPage> done) { m_client.listTasks(query, context, done); });
     if (!result || !result->ok())
-        qWarning() << "list failed:" << (result ? result->error.message : u"no answer"_s);
-    return result ? result->value.tasks : QList<Task>{};
+        qWarning() << "list failed:" << (result ? result->error().message : u"no answer"_s);
+    return result ? result->value().tasks : QList<Task>{};
 }
 
 void TestApiClient::createAndFetch()
@@ -207,11 +241,11 @@ void TestApiClient::createAndFetch()
     QCOMPARE(created.assignee, std::optional(u"Zoë"_s));
     QVERIFY(!created.dueDate);
 
-    const auto fetched = await<Task>([&](QObject *context, ApiCallback<Task> done) {
+    const auto fetched = await<TaskVersion>([&](QObject *context, ApiCallback<TaskVersion> done) {
         m_client.fetchTask(created.id, context, done);
     });
     QVERIFY(fetched && fetched->ok());
-    QCOMPARE(fetched->value, created);
+    QCOMPARE(fetched->value().task, created);
 }
 
 void TestApiClient::createSendsDueDateAsUtc()
@@ -280,9 +314,9 @@ void TestApiClient::listWithPaging()
     const auto page = await<TaskPage>(
         [&](QObject *context, ApiCallback<TaskPage> done) { m_client.listTasks(query, context, done); });
     QVERIFY(page && page->ok());
-    QCOMPARE(page->value.totalCount, 5);
-    QCOMPARE(page->value.tasks.size(), 2);
-    QCOMPARE(page->value.tasks.first().title, u"Task 4"_s);
+    QCOMPARE(page->value().totalCount, 5);
+    QCOMPARE(page->value().tasks.size(), 2);
+    QCOMPARE(page->value().tasks.first().title, u"Task 4"_s);
 }
 
 void TestApiClient::searchTextIsEncoded()
@@ -310,12 +344,12 @@ void TestApiClient::stats()
     const auto all = await<TaskStats>(
         [&](QObject *context, ApiCallback<TaskStats> cb) { m_client.fetchStats({}, context, cb); });
     QVERIFY(all && all->ok());
-    QCOMPARE(all->value.total, 2);
-    QCOMPARE(all->value.count(TaskStatus::Todo), 1);
-    QCOMPARE(all->value.count(TaskStatus::Done), 1);
-    QCOMPARE(all->value.count(TaskPriority::Low), 1);
-    QCOMPARE(all->value.count(TaskPriority::Medium), 1);
-    QCOMPARE(all->value.overdue, 1);
+    QCOMPARE(all->value().total, 2);
+    QCOMPARE(all->value().count(TaskStatus::Todo), 1);
+    QCOMPARE(all->value().count(TaskStatus::Done), 1);
+    QCOMPARE(all->value().count(TaskPriority::Low), 1);
+    QCOMPARE(all->value().count(TaskPriority::Medium), 1);
+    QCOMPARE(all->value().overdue, 1);
 
     TaskQuery query;
     query.assignee = u"ann"_s;
@@ -324,7 +358,7 @@ void TestApiClient::stats()
     const auto anns = await<TaskStats>(
         [&](QObject *context, ApiCallback<TaskStats> cb) { m_client.fetchStats(query, context, cb); });
     QVERIFY(anns && anns->ok());
-    QCOMPARE(anns->value.total, 1);
+    QCOMPARE(anns->value().total, 1);
 }
 
 void TestApiClient::updateIsPartial()
@@ -334,14 +368,14 @@ void TestApiClient::updateIsPartial()
     const Task created = create(changes);
     TaskChanges update;
     update.status = TaskStatus::Done;
-    const auto updated = await<Task>([&](QObject *context, ApiCallback<Task> done) {
-        m_client.updateTask(created.id, update, context, done);
+    const auto updated = await<TaskVersion>([&](QObject *context, ApiCallback<TaskVersion> done) {
+        m_client.updateTask(created.id, update, {}, context, done);
     });
     QVERIFY(updated && updated->ok());
-    QCOMPARE(updated->value.status, TaskStatus::Done);
-    QCOMPARE(updated->value.title, u"Original"_s);
-    QCOMPARE(updated->value.assignee, std::optional(u"ann"_s));
-    QVERIFY(updated->value.updatedAt >= created.updatedAt);
+    QCOMPARE(updated->value().task.status, TaskStatus::Done);
+    QCOMPARE(updated->value().task.title, u"Original"_s);
+    QCOMPARE(updated->value().task.assignee, std::optional(u"ann"_s));
+    QVERIFY(updated->value().task.updatedAt >= created.updatedAt);
 }
 
 void TestApiClient::updateClearsNullableFields()
@@ -355,51 +389,51 @@ void TestApiClient::updateClearsNullableFields()
     clear.assignee = Nullable<QString>();
     clear.description = Nullable<QString>();
     clear.dueDate = Nullable<QDateTime>();
-    const auto updated = await<Task>([&](QObject *context, ApiCallback<Task> done) {
-        m_client.updateTask(created.id, clear, context, done);
+    const auto updated = await<TaskVersion>([&](QObject *context, ApiCallback<TaskVersion> done) {
+        m_client.updateTask(created.id, clear, {}, context, done);
     });
     QVERIFY(updated && updated->ok());
-    QVERIFY(!updated->value.assignee);
-    QVERIFY(!updated->value.description);
-    QVERIFY(!updated->value.dueDate);
+    QVERIFY(!updated->value().task.assignee);
+    QVERIFY(!updated->value().task.description);
+    QVERIFY(!updated->value().task.dueDate);
 }
 
 void TestApiClient::deleteTask()
 {
     const Task created = create(newTask(u"Short-lived"_s));
     const auto deleted = await<QString>([&](QObject *context, ApiCallback<QString> done) {
-        m_client.deleteTask(created.id, context, done);
+        m_client.deleteTask(created.id, {}, context, done);
     });
     QVERIFY(deleted && deleted->ok());
-    QCOMPARE(deleted->value, created.id);
+    QCOMPARE(deleted->value(), created.id);
     QVERIFY(list({}).isEmpty());
 
     const auto again = await<QString>([&](QObject *context, ApiCallback<QString> done) {
-        m_client.deleteTask(created.id, context, done);
+        m_client.deleteTask(created.id, {}, context, done);
     });
     QVERIFY(again);
-    QCOMPARE(again->error.kind, ApiError::Kind::NotFound);
-    QCOMPARE(again->error.httpStatus, 404);
+    QCOMPARE(again->error().kind, ApiError::Kind::NotFound);
+    QCOMPARE(again->error().httpStatus, 404);
 }
 
 void TestApiClient::missingTaskIsNotFound()
 {
     const QString missing = u"00000000-0000-4000-8000-000000000000"_s;
-    const auto fetched = await<Task>(
-        [&](QObject *context, ApiCallback<Task> done) { m_client.fetchTask(missing, context, done); });
+    const auto fetched = await<TaskVersion>(
+        [&](QObject *context, ApiCallback<TaskVersion> done) { m_client.fetchTask(missing, context, done); });
     QVERIFY(fetched);
     QVERIFY(!fetched->ok());
-    QCOMPARE(fetched->error.kind, ApiError::Kind::NotFound);
-    QVERIFY(!fetched->error.message.isEmpty());
-    QVERIFY(!fetched->error.isConnectionProblem());
+    QCOMPARE(fetched->error().kind, ApiError::Kind::NotFound);
+    QVERIFY(!fetched->error().message.isEmpty());
+    QVERIFY(!fetched->error().isConnectionProblem());
 
     TaskChanges update;
     update.title = u"x"_s;
-    const auto updated = await<Task>([&](QObject *context, ApiCallback<Task> done) {
-        m_client.updateTask(missing, update, context, done);
+    const auto updated = await<TaskVersion>([&](QObject *context, ApiCallback<TaskVersion> done) {
+        m_client.updateTask(missing, update, {}, context, done);
     });
     QVERIFY(updated);
-    QCOMPARE(updated->error.kind, ApiError::Kind::NotFound);
+    QCOMPARE(updated->error().kind, ApiError::Kind::NotFound);
 }
 
 void TestApiClient::invalidTaskIs422WithFields()
@@ -407,26 +441,26 @@ void TestApiClient::invalidTaskIs422WithFields()
     // The client sends what it is given: the dialog validates, the client does not.
     TaskChanges changes = newTask(QString(Task::titleMaxLength + 1, u'x'));
     changes.assignee = Nullable<QString>(QString(Task::assigneeMaxLength + 1, u'a'));
-    const auto result = await<Task>(
-        [&](QObject *context, ApiCallback<Task> done) { m_client.createTask(changes, context, done); });
+    const auto result = await<TaskVersion>(
+        [&](QObject *context, ApiCallback<TaskVersion> done) { m_client.createTask(changes, context, done); });
     QVERIFY(result);
     QVERIFY(!result->ok());
-    QCOMPARE(result->error.kind, ApiError::Kind::Validation);
-    QCOMPARE(result->error.httpStatus, 422);
+    QCOMPARE(result->error().kind, ApiError::Kind::Validation);
+    QCOMPARE(result->error().httpStatus, 422);
     QStringList fields;
-    for (const ValidationError &error : result->error.validationErrors)
+    for (const ValidationError &error : result->error().validationErrors)
         fields.append(error.field());
     fields.sort();
     QCOMPARE(fields, (QStringList{u"assignee"_s, u"title"_s}));
-    QVERIFY(result->error.message.contains(u"title"_s));
+    QVERIFY(result->error().message.contains(u"title"_s));
 
-    const auto blank = await<Task>([&](QObject *context, ApiCallback<Task> done) {
+    const auto blank = await<TaskVersion>([&](QObject *context, ApiCallback<TaskVersion> done) {
         m_client.createTask(newTask(u"   "_s), context, done);
     });
     QVERIFY(blank);
-    QCOMPARE(blank->error.kind, ApiError::Kind::Validation);
-    QCOMPARE(blank->error.validationErrors.size(), 1);
-    QCOMPARE(blank->error.validationErrors.first().field(), u"title"_s);
+    QCOMPARE(blank->error().kind, ApiError::Kind::Validation);
+    QCOMPARE(blank->error().validationErrors.size(), 1);
+    QCOMPARE(blank->error().validationErrors.first().field(), u"title"_s);
     QVERIFY(list({}).isEmpty());
 }
 
@@ -437,11 +471,11 @@ void TestApiClient::health()
         m_client.checkHealth(m_server.url(), context, done);
     });
     QVERIFY(result && result->ok());
-    QVERIFY(result->value.healthy);
-    QCOMPARE(result->value.database, u"connected"_s);
-    QCOMPARE(result->value.tasksCount, 1);
-    QVERIFY(!result->value.version.isEmpty());
-    QVERIFY(result->value.summary().contains(u"1 task"_s));
+    QVERIFY(result->value().healthy);
+    QCOMPARE(result->value().database, u"connected"_s);
+    QCOMPARE(result->value().tasksCount, 1);
+    QVERIFY(!result->value().version.isEmpty());
+    QVERIFY(healthSummary(result->value()).contains(u"1 task"_s));
 }
 
 void TestApiClient::serverDown()
@@ -453,16 +487,16 @@ void TestApiClient::serverDown()
     const auto result = await<TaskPage>(
         [&](QObject *context, ApiCallback<TaskPage> done) { m_client.listTasks({}, context, done); });
     QVERIFY(result);
-    QCOMPARE(result->error.kind, ApiError::Kind::Unreachable);
-    QVERIFY(result->error.isConnectionProblem());
-    QVERIFY2(result->error.message.contains(nowhere.authority()), qPrintable(result->error.message));
+    QCOMPARE(result->error().kind, ApiError::Kind::Unreachable);
+    QVERIFY(result->error().isConnectionProblem());
+    QVERIFY2(result->error().message.contains(nowhere.authority()), qPrintable(result->error().message));
     QVERIFY(elapsed.elapsed() < 5000);
 
     const auto health = await<ServerHealth>([&](QObject *context, ApiCallback<ServerHealth> done) {
         m_client.checkHealth(nowhere, context, done);
     });
     QVERIFY(health);
-    QCOMPARE(health->error.kind, ApiError::Kind::Unreachable);
+    QCOMPARE(health->error().kind, ApiError::Kind::Unreachable);
 }
 
 void TestApiClient::slowServerTimesOut()
@@ -482,8 +516,8 @@ void TestApiClient::slowServerTimesOut()
     const auto result = await<TaskPage>(
         [&](QObject *context, ApiCallback<TaskPage> done) { m_client.listTasks({}, context, done); });
     QVERIFY(result);
-    QCOMPARE(result->error.kind, ApiError::Kind::Timeout);
-    QVERIFY(result->error.isConnectionProblem());
+    QCOMPARE(result->error().kind, ApiError::Kind::Timeout);
+    QVERIFY(result->error().isConnectionProblem());
     QVERIFY2(elapsed.elapsed() < 5000, qPrintable(QString::number(elapsed.elapsed())));
     QCOMPARE(m_client.pendingCount(), 0);
 }
@@ -517,7 +551,7 @@ void TestApiClient::abortAll()
     QVERIFY(m_client.isBusy());
     m_client.abortAll();
     QTRY_VERIFY(result.has_value());
-    QCOMPARE(result->error.kind, ApiError::Kind::Aborted);
+    QCOMPARE(result->error().kind, ApiError::Kind::Aborted);
     QTRY_COMPARE(m_client.pendingCount(), 0);
 }
 
@@ -574,6 +608,132 @@ void TestApiClient::parseTaskList()
     QVERIFY(ApiClient::parseTaskList("[]")->isEmpty());
 }
 
+void TestApiClient::versionsGoAsIfMatchAndIfNoneMatch()
+{
+    RecordingServer server(answer("200 OK", sampleTask().toJson(), "ETag: \"v2\"\r\n"));
+    QVERIFY(server.isListening());
+    ApiClient client;
+    client.setBaseUrl(server.url());
+    TaskChanges changes;
+    changes.status = TaskStatus::Done;
+    const auto updated = await<TaskVersion>([&](QObject *context, ApiCallback<TaskVersion> done) {
+        client.updateTask(sampleTask().id, changes, "\"v1\"", context, done);
+    });
+    QVERIFY(updated && updated->ok());
+    QCOMPARE(updated->value().etag, QByteArray("\"v2\""));
+    QCOMPARE(header(server.heads.last(), "If-Match"), QByteArray("\"v1\""));
+
+    const auto deleted = await<QString>([&](QObject *context, ApiCallback<QString> done) {
+        client.deleteTask(sampleTask().id, "\"v2\"", context, done);
+    });
+    QVERIFY(deleted);
+    QVERIFY(server.heads.last().startsWith("DELETE "));
+    QCOMPARE(header(server.heads.last(), "If-Match"), QByteArray("\"v2\""));
+
+    // Without a version the last writer wins, as the web frontend expects: no header at all.
+    (void)await<TaskVersion>([&](QObject *context, ApiCallback<TaskVersion> done) {
+        client.updateTask(sampleTask().id, changes, {}, context, done);
+    });
+    QVERIFY(header(server.heads.last(), "If-Match").isNull());
+
+    (void)await<TaskPage>([&](QObject *context, ApiCallback<TaskPage> done) {
+        client.listTasks({}, context, done, "\"list-7\"");
+    });
+    QCOMPARE(header(server.heads.last(), "If-None-Match"), QByteArray("\"list-7\""));
+}
+
+void TestApiClient::staleVersionIsAConflictWithTheCurrentTask()
+{
+    Task current = sampleTask();
+    current.title = u"Changed elsewhere"_s;
+    const QByteArray body = "{\"detail\":\"Task was changed since you read it\",\"task\":" + current.toJson() + '}';
+    RecordingServer server(answer("412 Precondition Failed", body));
+    ApiClient client;
+    client.setBaseUrl(server.url());
+    TaskChanges changes;
+    changes.title = u"Mine"_s;
+    const auto result = await<TaskVersion>([&](QObject *context, ApiCallback<TaskVersion> done) {
+        client.updateTask(current.id, changes, "\"old\"", context, done);
+    });
+    QVERIFY(result && !result->ok());
+    QCOMPARE(result->error().kind, ApiError::Kind::Conflict);
+    QCOMPARE(result->error().httpStatus, 412);
+    QVERIFY(result->error().current);
+    QCOMPARE(*result->error().current, current);
+    QVERIFY(!result->error().isConnectionProblem());
+}
+
+void TestApiClient::unchangedListIsNotModified()
+{
+    RecordingServer server(QByteArray("HTTP/1.1 304 Not Modified\r\nETag: \"list-7\"\r\nConnection: close\r\n\r\n"));
+    ApiClient client;
+    client.setBaseUrl(server.url());
+    const auto page = await<TaskPage>([&](QObject *context, ApiCallback<TaskPage> done) {
+        client.listTasks({}, context, done, "\"list-7\"");
+    });
+    QVERIFY(page && page->ok());
+    QVERIFY(page->value().notModified);
+    QVERIFY(page->value().tasks.isEmpty());
+}
+
+void TestApiClient::busyServerIsAskedAgainAfterRetryAfter()
+{
+    const QByteArray busy = answer("503 Service Unavailable", R"({"detail":"Server busy"})", "Retry-After: 1\r\n");
+    {
+        RecordingServer server(QList<QByteArray>{busy, emptyListAnswer});
+        ApiClient client;
+        client.setBaseUrl(server.url());
+        QElapsedTimer timer;
+        timer.start();
+        const auto page = await<TaskPage>(
+            [&](QObject *context, ApiCallback<TaskPage> done) { client.listTasks({}, context, done); });
+        QVERIFY(page && page->ok());
+        QCOMPARE(server.heads.size(), 2);
+        QVERIFY2(timer.elapsed() >= 900, "asked again before Retry-After");
+    }
+    {
+        RecordingServer server(busy);
+        ApiClient client;
+        client.setBaseUrl(server.url());
+        client.setBusyRetries(0);
+        const auto page = await<TaskPage>(
+            [&](QObject *context, ApiCallback<TaskPage> done) { client.listTasks({}, context, done); });
+        QVERIFY(page && !page->ok());
+        QCOMPARE(page->error().kind, ApiError::Kind::Busy);
+        QCOMPARE(page->error().retryAfterSeconds, 1);
+        QVERIFY(page->error().isConnectionProblem()); // queued writes wait, nothing is lost
+        QCOMPARE(server.heads.size(), 1);
+    }
+}
+
+// Against the real server: versions as API.md describes them. Waits for the server side of
+// issue 12 (ETag, If-Match, 412): skipped, saying so, on a server that sends no ETag yet.
+void TestApiClient::serverVersionsTasks()
+{
+    const auto created = await<TaskVersion>([&](QObject *context, ApiCallback<TaskVersion> done) {
+        m_client.createTask(newTask(u"Versioned on the server"_s), context, done);
+    });
+    QVERIFY(created && created->ok());
+    if (created->value().etag.isEmpty())
+        QSKIP("this taskflow-server sends no ETag yet (API.md: versions; issue 12)");
+    const QByteArray first = created->value().etag;
+    TaskChanges changes;
+    changes.priority = TaskPriority::High;
+    const auto updated = await<TaskVersion>([&](QObject *context, ApiCallback<TaskVersion> done) {
+        m_client.updateTask(created->value().task.id, changes, first, context, done);
+    });
+    QVERIFY(updated && updated->ok());
+    QVERIFY(updated->value().etag != first);
+    changes.priority = TaskPriority::Low;
+    const auto stale = await<TaskVersion>([&](QObject *context, ApiCallback<TaskVersion> done) {
+        m_client.updateTask(created->value().task.id, changes, first, context, done);
+    });
+    QVERIFY(stale && !stale->ok());
+    QCOMPARE(stale->error().kind, ApiError::Kind::Conflict);
+    QVERIFY(stale->error().current);
+    QCOMPARE(stale->error().current->priority, TaskPriority::High);
+}
+
 void TestApiClient::withoutTokenIsUnauthorized()
 {
     ApiClient client;
@@ -581,17 +741,17 @@ void TestApiClient::withoutTokenIsUnauthorized()
     const auto list = await<TaskPage>(
         [&](QObject *context, ApiCallback<TaskPage> done) { client.listTasks({}, context, done); });
     QVERIFY(list);
-    QCOMPARE(list->error.kind, ApiError::Kind::Unauthorized);
-    QCOMPARE(list->error.httpStatus, 401);
-    QVERIFY(!list->error.isConnectionProblem()); // retrying alone will not help
-    QVERIFY2(list->error.message.contains(u"needs an API token"_s), qPrintable(list->error.message));
-    QVERIFY2(list->error.message.contains(u"Settings"_s), qPrintable(list->error.message));
+    QCOMPARE(list->error().kind, ApiError::Kind::Unauthorized);
+    QCOMPARE(list->error().httpStatus, 401);
+    QVERIFY(!list->error().isConnectionProblem()); // retrying alone will not help
+    QVERIFY2(list->error().message.contains(u"needs an API token"_s), qPrintable(list->error().message));
+    QVERIFY2(list->error().message.contains(u"Settings"_s), qPrintable(list->error().message));
 
-    const auto created = await<Task>([&](QObject *context, ApiCallback<Task> done) {
+    const auto created = await<TaskVersion>([&](QObject *context, ApiCallback<TaskVersion> done) {
         client.createTask(newTask(u"not without a token"_s), context, done);
     });
     QVERIFY(created);
-    QCOMPARE(created->error.kind, ApiError::Kind::Unauthorized);
+    QCOMPARE(created->error().kind, ApiError::Kind::Unauthorized);
 }
 
 void TestApiClient::wrongTokenIsRefused()
@@ -602,8 +762,8 @@ void TestApiClient::wrongTokenIsRefused()
     const auto list = await<TaskPage>(
         [&](QObject *context, ApiCallback<TaskPage> done) { client.listTasks({}, context, done); });
     QVERIFY(list);
-    QCOMPARE(list->error.kind, ApiError::Kind::Unauthorized);
-    QVERIFY2(list->error.message.contains(u"refused the API token"_s), qPrintable(list->error.message));
+    QCOMPARE(list->error().kind, ApiError::Kind::Unauthorized);
+    QVERIFY2(list->error().message.contains(u"refused the API token"_s), qPrintable(list->error().message));
 }
 
 void TestApiClient::tokenOpensEveryEndpoint()
@@ -613,43 +773,43 @@ void TestApiClient::tokenOpensEveryEndpoint()
     client.setToken(apiToken);
     QCOMPARE(client.token(), QByteArray(apiToken));
 
-    const auto created = await<Task>([&](QObject *context, ApiCallback<Task> done) {
+    const auto created = await<TaskVersion>([&](QObject *context, ApiCallback<TaskVersion> done) {
         client.createTask(newTask(u"Behind the token"_s), context, done);
     });
     QVERIFY(created);
-    QVERIFY2(created->ok(), qPrintable(created->error.message));
-    const QString id = created->value.id;
+    QVERIFY2(created->ok(), qPrintable(created->ok() ? QString() : created->error().message));
+    const QString id = created->value().task.id;
 
     const auto list = await<TaskPage>(
         [&](QObject *context, ApiCallback<TaskPage> done) { client.listTasks({}, context, done); });
     QVERIFY(list && list->ok());
-    QVERIFY(std::any_of(list->value.tasks.cbegin(), list->value.tasks.cend(),
+    QVERIFY(std::any_of(list->value().tasks.cbegin(), list->value().tasks.cend(),
                         [&](const Task &task) { return task.id == id; }));
 
     const auto stats = await<TaskStats>(
         [&](QObject *context, ApiCallback<TaskStats> done) { client.fetchStats({}, context, done); });
     QVERIFY(stats && stats->ok());
-    QVERIFY(stats->value.total >= 1);
+    QVERIFY(stats->value().total >= 1);
 
     TaskChanges changes;
     changes.status = TaskStatus::Done;
-    const auto updated = await<Task>([&](QObject *context, ApiCallback<Task> done) {
-        client.updateTask(id, changes, context, done);
+    const auto updated = await<TaskVersion>([&](QObject *context, ApiCallback<TaskVersion> done) {
+        client.updateTask(id, changes, {}, context, done);
     });
     QVERIFY(updated && updated->ok());
-    QCOMPARE(updated->value.status, TaskStatus::Done);
+    QCOMPARE(updated->value().task.status, TaskStatus::Done);
 
-    const auto fetched = await<Task>(
-        [&](QObject *context, ApiCallback<Task> done) { client.fetchTask(id, context, done); });
+    const auto fetched = await<TaskVersion>(
+        [&](QObject *context, ApiCallback<TaskVersion> done) { client.fetchTask(id, context, done); });
     QVERIFY(fetched && fetched->ok());
 
     const auto deleted = await<QString>(
-        [&](QObject *context, ApiCallback<QString> done) { client.deleteTask(id, context, done); });
+        [&](QObject *context, ApiCallback<QString> done) { client.deleteTask(id, {}, context, done); });
     QVERIFY(deleted && deleted->ok());
-    const auto gone = await<Task>(
-        [&](QObject *context, ApiCallback<Task> done) { client.fetchTask(id, context, done); });
+    const auto gone = await<TaskVersion>(
+        [&](QObject *context, ApiCallback<TaskVersion> done) { client.fetchTask(id, context, done); });
     QVERIFY(gone);
-    QCOMPARE(gone->error.kind, ApiError::Kind::NotFound);
+    QCOMPARE(gone->error().kind, ApiError::Kind::NotFound);
 }
 
 void TestApiClient::healthNeedsNoToken()
@@ -659,8 +819,8 @@ void TestApiClient::healthNeedsNoToken()
         client.checkHealth(m_lockedServer.url(), context, done);
     });
     QVERIFY(health);
-    QVERIFY2(health->ok(), qPrintable(health->error.message));
-    QVERIFY(health->value.healthy);
+    QVERIFY2(health->ok(), qPrintable(health->ok() ? QString() : health->error().message));
+    QVERIFY(health->value().healthy);
 }
 
 void TestApiClient::checkToken_data()
@@ -689,8 +849,8 @@ void TestApiClient::checkToken()
         });
     m_client.setToken({});
     QVERIFY(result);
-    QVERIFY2(result->ok(), qPrintable(result->error.message));
-    QCOMPARE(int(result->value), expected);
+    QVERIFY2(result->ok(), qPrintable(result->ok() ? QString() : result->error().message));
+    QCOMPARE(int(result->value()), expected);
 }
 
 void TestApiClient::checkTokenOnAServerThatIsDown()
@@ -700,7 +860,7 @@ void TestApiClient::checkTokenOnAServerThatIsDown()
             m_client.checkToken(QUrl(u"http://127.0.0.1:%1"_s.arg(closedPort())), apiToken, context, done);
         });
     QVERIFY(result);
-    QCOMPARE(result->error.kind, ApiError::Kind::Unreachable);
+    QCOMPARE(result->error().kind, ApiError::Kind::Unreachable);
 }
 
 void TestApiClient::tokenGoesOnlyWhereItBelongs()
@@ -753,8 +913,8 @@ void TestApiClient::tokenDoesNotFollowARedirectElsewhere()
         QVERIFY2(authorization(head).isNull(), head.constData());
     QVERIFY(elsewhere.heads.isEmpty()); // not followed at all
     QVERIFY(!list->ok());
-    QVERIFY2(list->error.message.contains(elsewhere.url().authority()), qPrintable(list->error.message));
-    QVERIFY2(list->error.message.contains(u"API token"_s), qPrintable(list->error.message));
+    QVERIFY2(list->error().message.contains(elsewhere.url().authority()), qPrintable(list->error().message));
+    QVERIFY2(list->error().message.contains(u"API token"_s), qPrintable(list->error().message));
 }
 
 QTEST_GUILESS_MAIN(TestApiClient)

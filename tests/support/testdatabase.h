@@ -21,7 +21,7 @@ public:
     static QString kindName() { return requestedKind() == Kind::Postgres ? QStringLiteral("postgres") : QStringLiteral("sqlite"); }
 
     // Creates the database. False with `error()` when PostgreSQL cannot be reached; the suite
-    // then fails under CI=true and skips elsewhere (see requireDatabase in testserver.h).
+    // then fails under CI=true and skips elsewhere (TASKFLOW_REQUIRE_DATABASE in testserver.h).
     bool create();
     QString error() const { return m_error; }
 

@@ -13,7 +13,7 @@ namespace taskflow {
 // the Latin, Greek and Cyrillic letters; characters outside it are compared as they are.
 namespace TextFold {
 
-// Each character that folds, with what it folds to ("É" → "e", "œ" → "oe", "ẞ" → "ss").
+// Each character that folds, with what it folds to ("É" → "e", "Œ" → "oe", "ẞ" → "ss").
 const QList<QPair<QChar, QString>> &table();
 
 // `text` with every character of the table replaced by its folding.

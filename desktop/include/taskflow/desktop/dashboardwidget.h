@@ -25,7 +25,11 @@ public:
     void setStats(const TaskStats &stats);
     const TaskStats &stats() const { return m_stats; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyPalette();
     QChartView *makeStatusChart();
     QChartView *makePriorityChart();
 
@@ -38,6 +42,7 @@ private:
     QBarSet *m_prioritySets[3] = {};
     QValueAxis *m_priorityAxis = nullptr;
     QChart *m_statusChart = nullptr;
+    QChart *m_priorityChart = nullptr;
 };
 
 } // namespace taskflow

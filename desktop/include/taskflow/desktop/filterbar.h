@@ -12,7 +12,8 @@ class QToolButton;
 namespace taskflow {
 
 // The filters of the task list: status, priority, assignee and a search text. What it edits
-// is a TaskQuery, which the server applies (API.md query parameters).
+// is a TaskQuery (the same filters API.md gives GET /tasks), applied by TaskFilterModel.
+// Escape in the search clears it; Down moves into the results.
 class FilterBar : public QWidget
 {
     Q_OBJECT
@@ -36,6 +37,11 @@ public slots:
 
 signals:
     void queryChanged(const taskflow::TaskQuery &query);
+    // Down in the search field: the user wants the results.
+    void moveToResults();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void emitQueryChanged();

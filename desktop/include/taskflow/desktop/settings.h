@@ -1,6 +1,7 @@
 #pragma once
 
 #include <taskflow/common/taskquery.h>
+#include <taskflow/desktop/smartview.h>
 
 #include <QByteArray>
 #include <QSettings>
@@ -40,9 +41,23 @@ public:
     QByteArray tableHeaderState() const;
     void setTableHeaderState(const QByteArray &state);
 
-    // The filters of the task list (status, priority, assignee, search).
+    // The filters of the task list (status, priority, assignee, search) and its smart view.
     TaskQuery filters() const;
     void setFilters(const TaskQuery &filters);
+    SmartView smartView() const;
+    void setSmartView(SmartView view);
+
+    // "en", "fr", or empty to follow the system (takes effect at the next start).
+    QString language() const;
+    void setLanguage(const QString &language);
+    // "light", "dark", or empty for the system's look.
+    QString theme() const;
+    void setTheme(const QString &theme);
+    // Closing the window keeps TaskFlow in the system tray (reminders keep coming).
+    bool keepInTray() const;
+    void setKeepInTray(bool keep);
+    bool remindersEnabled() const;
+    void setRemindersEnabled(bool enabled);
 
     // API tokens by server origin, only for when no credential store is available (TokenStore
     // decides). Written to disk at once; an empty token removes the entry.

@@ -12,6 +12,8 @@
 #include <chrono>
 
 class QAction;
+class QCheckBox;
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -20,7 +22,7 @@ class QSpinBox;
 
 namespace taskflow {
 
-// The connection settings: server URL, API token and refresh interval. It asks whoever owns the
+// The settings: server URL, API token and refresh interval; language, look and tray. It asks whoever owns the
 // network and the token store, and shows the answers it is given back: "Test connection"
 // (testConnectionRequested) and the token stored for the server typed (tokenWanted).
 class SettingsDialog : public QDialog
@@ -46,8 +48,19 @@ public:
     bool isTokenEdited() const { return m_tokenEdited; }
     // The answer to tokenWanted(server); dropped when the user has typed a token or another
     // server since.
-    void showStoredToken(const QUrl &server, const TokenStore::Result &result);
+    void showStoredToken(const QUrl &server, const TokenStore::Outcome &result);
     void focusToken();
+
+    // "" (the system's), "en" or "fr".
+    void setLanguage(const QString &language);
+    QString language() const;
+    // "" (the system's), "light" or "dark".
+    void setTheme(const QString &theme);
+    QString theme() const;
+    void setKeepInTray(bool keep, bool trayAvailable);
+    bool keepInTray() const;
+    void setRemindersEnabled(bool enabled);
+    bool remindersEnabled() const;
 
     void showConnectionResult(bool ok, const QString &text);
     void showTokenCheck(const ApiResult<ApiClient::TokenCheck> &result);
@@ -71,6 +84,10 @@ private:
     QLabel *m_tokenError;
     QLabel *m_tokenNotice;
     QSpinBox *m_interval;
+    QComboBox *m_language;
+    QComboBox *m_theme;
+    QCheckBox *m_keepInTray;
+    QCheckBox *m_reminders;
     QPushButton *m_test;
     QLabel *m_result;
     QLabel *m_tokenResult;

@@ -38,6 +38,16 @@ public:
     Mode mode() const { return m_original ? Mode::Edit : Mode::Create; }
     // The task being edited (empty in Create mode).
     QString taskId() const { return m_original ? m_original->id : QString(); }
+    const std::optional<Task> &original() const { return m_original; }
+    // Shows `changes` in the fields (what was typed before, coming back after a refusal).
+    void setChanges(const TaskChanges &changes);
+    // Whether anything differs from what the dialog opened with.
+    bool hasChanges() const;
+
+    // The task was changed or deleted on the server while the dialog is open: says so above the
+    // form. Saving then goes through the conflict view, so nothing is silently overwritten.
+    void showChangedElsewhere(const Task &current);
+    void showDeletedElsewhere();
 
     void setKnownAssignees(const QStringList &assignees);
 
@@ -63,6 +73,8 @@ public:
 public slots:
     // Validates, then emits saveRequested (or accepts at once when nothing changed).
     void save();
+    // Escape and Cancel: with changes, asks before throwing them away.
+    void reject() override;
 
 signals:
     void saveRequested(const taskflow::TaskChanges &changes);
@@ -81,6 +93,8 @@ private:
     bool m_saving = false;
 
     QLabel *m_formError;
+    QLabel *m_notice;
+    TaskChanges m_initial;
     QWidget *m_form;
     QLineEdit *m_title;
     QLabel *m_titleCount;

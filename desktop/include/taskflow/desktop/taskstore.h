@@ -1,113 +1,172 @@
 #pragma once
 
+#include <taskflow/common/taskstats.h>
 #include <taskflow/desktop/apiclient.h>
-#include <taskflow/desktop/tasktablemodel.h>
+#include <taskflow/desktop/pendingwrite.h>
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QStringList>
 #include <QTimer>
 
 #include <chrono>
+#include <memory>
+#include <optional>
 
 namespace taskflow {
 
-// Keeps a TaskTableModel equal to what the server holds for the current filters, and sends the
-// user's changes. Polls so that changes made elsewhere (the web frontend, another desktop)
-// appear on their own: each tick asks only for the newest change (one row with
-// X-Total-Count) and fetches the whole list only when that moved, so 10,000 tasks cost
-// nothing while nobody edits them.
+class EventStream;
+class OfflineStore;
+class TaskTableModel;
+
+// Keeps a TaskTableModel equal to every task on the server, plus the user's own changes not
+// sent yet. Changes made elsewhere come from the live stream (EventStream) within a second, or,
+// when it is unavailable, from polling GET /tasks with If-None-Match (a 304 costs nothing).
+//
+// Every write goes to the OfflineStore first, then to the server in order, each with If-Match
+// on the version the user saw: nothing typed is lost when the server is away (it is sent when
+// it returns, after a restart of the app too), and nothing silently overwrites another edit (a
+// conflict() asks the user). The last list is kept on disk too, readable offline.
 class TaskStore : public QObject
 {
     Q_OBJECT
 
 public:
-    static constexpr std::chrono::milliseconds defaultPollInterval{3000};
+    // What a write came to: on the server, or queued until it is reachable.
+    enum class Outcome { Saved, Queued };
+    struct WriteResult
+    {
+        Outcome outcome = Outcome::Saved;
+        Task task; // as saved, or as it will be (a queued create has a local id)
+    };
+    using WriteCallback = std::function<void(const ApiResult<WriteResult> &)>;
 
-    TaskStore(ApiClient *api, TaskTableModel *model, QObject *parent = nullptr);
+    struct Conflict
+    {
+        qint64 seq = 0;
+        PendingWrite::Kind kind = PendingWrite::Kind::Update;
+        Task base;                  // what the user started from
+        std::optional<Task> mine;   // what the user wanted (nullopt: deleted)
+        std::optional<Task> theirs; // what the server has now (nullopt: deleted there)
+    };
+    // The user's answer to a conflict: their version to write (nullopt: keep the server's).
+    using Resolution = std::optional<Task>;
 
-    ApiClient *api() const { return m_api; }
-    TaskTableModel *model() const { return m_model; }
+    TaskStore(ApiClient *api, EventStream *events, TaskTableModel *model, QObject *parent = nullptr);
+    ~TaskStore() override;
 
-    // The filters of GET /tasks (status, priority, assignee, q); refreshes at once.
-    void setQuery(const TaskQuery &query);
-    const TaskQuery &query() const { return m_query; }
+    // Where the queue and the cached list live (one file per server); shows the cached list
+    // and the queued writes at once.
+    void openOfflineStore(const QString &path);
+    OfflineStore *offlineStore() const { return m_offline.get(); }
 
     void setPollInterval(std::chrono::milliseconds interval);
     std::chrono::milliseconds pollInterval() const;
     void startPolling();
     void stopPolling();
-    // While held, no request goes out (the API token is still being read): refreshes asked for
-    // meanwhile wait, and the last of them runs on release; polling ticks are skipped.
+    // While held, no request goes out (the API token is still being read).
     void setHeld(bool held);
     bool isHeld() const { return m_held; }
 
     bool hasLoaded() const { return m_loaded; }
-    // False after a refresh failed, until one succeeds again.
     bool isConnected() const { return m_connected; }
+    bool isLive() const;
     const ApiError &lastError() const { return m_lastError; }
-    const TaskStats &stats() const { return m_stats; }
-    // Every assignee seen so far, whatever the filters: what the dialog and filter complete.
     QStringList knownAssignees() const;
+    int pendingCount() const { return int(m_queue.size()); }
+    bool isPending(const QString &id) const;
+    // The task as shown (the server's, with the queued changes applied).
+    std::optional<Task> task(const QString &id) const;
+    // The id a task has now: a queued create's local id becomes the server's once it is sent.
+    QString currentId(const QString &id) const;
 
-    // The user's changes. On success the model shows the result at once and a refresh follows;
-    // `done` runs afterwards unless `context` is gone by then.
-    void createTask(const TaskChanges &changes, QObject *context, ApiCallback<Task> done);
-    void updateTask(const QString &id, const TaskChanges &changes, QObject *context,
-                    ApiCallback<Task> done);
-    void deleteTask(const QString &id, QObject *context, ApiCallback<QString> done);
+    // The user's changes. `done` answers once the server has it (Saved) or it is queued because
+    // the server is unreachable (Queued), or with the server's refusal (422: nothing queued).
+    // It is dropped if `context` is gone first.
+    // Answers the id the new task has until the server gives it one (see currentId).
+    QString createTask(const TaskChanges &changes, QObject *context, WriteCallback done);
+    void updateTask(const Task &base, const TaskChanges &changes, QObject *context,
+                    WriteCallback done);
+    void deleteTask(const Task &base, QObject *context, WriteCallback done);
+
+    // Answers conflict(`seq`).
+    void resolveConflict(qint64 seq, const Resolution &resolution);
 
 public slots:
-    // Fetches the list and the counts now (a manual refresh, a retry).
     void refresh();
-    // Forgets what the last server said and loads everything again (the server URL changed).
+    // Forgets what the last server said (another server or token) and loads everything again.
     void reload();
 
 signals:
-    void refreshed(); // the model holds the server's answer to the current query
+    void refreshed();
     void statsChanged(const taskflow::TaskStats &stats);
     void refreshFailed(const taskflow::ApiError &error);
     void refreshRecovered();
     void knownAssigneesChanged(const QStringList &assignees);
+    void liveChanged(bool live);
+    void pendingChanged(int count);
+    // A write cannot go as it is: the task changed or vanished on the server. The queue waits
+    // for resolveConflict().
+    void conflict(const taskflow::TaskStore::Conflict &conflict);
+    // A queued write the server refused (422) with nobody waiting for it: what was typed, to
+    // show again.
+    void writeRejected(const taskflow::PendingWrite &write, const taskflow::ApiError &error);
+    // The server's copy of a task changed, or it was deleted, by someone else.
+    void taskChangedElsewhere(const taskflow::Task &task);
+    void taskDeletedElsewhere(const QString &id);
 
 private:
-    // What changes when any task matching the query is created, changed or deleted.
-    struct ChangeMarker
+    struct Waiter
     {
-        qint64 total = -1;
-        QString newestId;
-        QDateTime newestUpdate;
-        bool operator==(const ChangeMarker &other) const
-        {
-            return total == other.total && newestId == other.newestId
-                && newestUpdate == other.newestUpdate;
-        }
+        QPointer<QObject> context;
+        bool hasContext = false;
+        WriteCallback done;
     };
 
     void poll();
-    void startCycle();
-    void fetchList(const ChangeMarker &marker, quint64 generation);
-    void finishCycle(bool stale);
-    void fetchStats();
+    void fetchList();
+    void applyList(const QList<Task> &tasks, const QByteArray &etag);
+    void serverTaskChanged(const Task &task, const QByteArray &etag, bool elsewhere);
+    void serverTaskDeleted(const QString &id, bool elsewhere);
+    qint64 enqueue(PendingWrite write, QObject *context, WriteCallback done);
+    void pump();
+    void send(const PendingWrite &write);
+    void sendWithVersion(const PendingWrite &write, const QByteArray &etag);
+    void written(const PendingWrite &write, const ApiResult<TaskVersion> &result);
+    void deleted(const PendingWrite &write, const ApiResult<QString> &result);
+    void failedToSend(const PendingWrite &write, const ApiError &error);
+    void raiseConflict(const PendingWrite &write, const std::optional<Task> &theirs);
+    void finishWrite(const PendingWrite &write, const ApiResult<WriteResult> &result);
+    void answer(qint64 seq, const ApiResult<WriteResult> &result);
+    void rebuild();
+    void scheduleCacheSave();
     void succeeded();
     void failed(const ApiError &error);
-    void learnAssignees(const QList<Task> &tasks);
-    // Answers in flight were asked before a change of filters or a change of our own.
-    void invalidate();
+    PendingWrite *queued(qint64 seq);
 
     ApiClient *m_api;
+    EventStream *m_events;
     TaskTableModel *m_model;
-    TaskQuery m_query;
+    std::unique_ptr<OfflineStore> m_offline;
     QTimer m_pollTimer;
+    QTimer m_cacheTimer;
+    QTimer m_retryTimer;
+
+    QHash<QString, Task> m_server;          // by id, as the server has them
+    QHash<QString, QByteArray> m_etags;     // the version of each, when an answer gave one
+    QByteArray m_listEtag;
+    QList<PendingWrite> m_queue;            // in order; the first is sent first
+    QHash<qint64, Waiter> m_waiters;
+    QHash<QString, QString> m_renamed;      // local id -> server id
+    qint64 m_sending = 0;                   // seq in flight
+    qint64 m_blockedOn = 0;                 // seq waiting for resolveConflict
+    quint64 m_generation = 0;
+    bool m_listRunning = false;
+    bool m_listWanted = false;
+    int m_pollTicks = 0;
 
     bool m_held = false;
-    bool m_cycleRunning = false;
-    bool m_cycleWanted = false;
-    bool m_fullRefreshWanted = false;
-    quint64 m_generation = 0;
-    quint64 m_statsRequest = 0;
-    ChangeMarker m_marker;
-
     bool m_loaded = false;
     bool m_connected = true;
     ApiError m_lastError;

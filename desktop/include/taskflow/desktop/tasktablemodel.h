@@ -1,11 +1,13 @@
 #pragma once
 
 #include <taskflow/common/task.h>
+#include <taskflow/common/taskchanges.h>
 
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 #include <optional>
 
@@ -14,12 +16,16 @@ namespace taskflow {
 // The tasks the server sent, one row each. Refreshes are applied in place, matched by id:
 // changed rows emit dataChanged, new ones are inserted and vanished ones removed, so views keep
 // their selection and scroll position while the list stays current.
+//
+// The done checkbox and the editable cells (title, status, priority, assignee) do not change
+// the rows themselves: they ask for the change (editRequested), which the store applies.
 class TaskTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
     enum Column {
+        DoneColumn,
         TitleColumn,
         StatusColumn,
         PriorityColumn,
@@ -33,6 +39,8 @@ public:
         TaskIdRole = Qt::UserRole + 1,
         SortRole,    // a value that sorts as the API does (status and priority by rank)
         OverdueRole, // bool
+        PendingRole, // bool: changed here, not on the server yet
+        TaskRole,    // the whole Task
     };
 
     explicit TaskTableModel(QObject *parent = nullptr);
@@ -42,6 +50,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
     // Makes the rows exactly `tasks`: rows of known ids are updated where they are, new tasks
     // are appended in the order given, the others are removed.
@@ -50,14 +60,19 @@ public:
     void upsertTask(const Task &task);
     void removeTask(const QString &id);
 
-    const QList<Task> &tasks() const { return m_tasks; }
-    const Task &task(int row) const { return m_tasks.at(row); }
+    // The rows changed here and not yet on the server (shown in italics, with a mark).
+    void setPendingIds(const QSet<QString> &ids);
+
+    // The task of a row, without a copy (the filter reads 10,000 of them per keystroke).
+    const Task &taskAt(int row) const { return m_tasks.at(row); }
     int rowOf(const QString &id) const { return m_rowById.value(id, -1); }
     std::optional<Task> taskById(const QString &id) const;
 
     // "Overdue" and "5 min ago" are relative to this time (UTC); refreshes move it forward.
     void setCurrentTime(const QDateTime &utc);
-    QDateTime currentTime() const { return m_now; }
+
+signals:
+    void editRequested(const taskflow::Task &task, const taskflow::TaskChanges &changes);
 
 private:
     QVariant display(const Task &task, int column) const;
@@ -70,6 +85,7 @@ private:
     QList<Task> m_tasks;
     QHash<QString, int> m_rowById;
     QDateTime m_now;
+    QSet<QString> m_pending;
 };
 
 } // namespace taskflow

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <taskflow/common/result.h>
+
 #include <QByteArray>
 #include <QObject>
 #include <QString>
@@ -26,16 +28,15 @@ class TokenStore : public QObject
 public:
     enum class Backend { Keychain, SettingsFile };
 
-    struct Result
+    struct Answer
     {
         QByteArray token;                    // what a read found; empty when nothing is stored
         Backend backend = Backend::Keychain; // where the token is (read) or went (write)
         QString notice;                      // for the user when it is in the settings file
-        QString error;                       // why the store failed; empty on success
-
-        bool ok() const { return error.isEmpty(); }
     };
-    using Callback = std::function<void(const Result &)>;
+    // The answer, or why the credential store failed.
+    using Outcome = taskflow::Result<Answer, QString>;
+    using Callback = std::function<void(const Outcome &)>;
 
     // The credential store, unless the environment says TASKFLOW_TOKEN_STORE=settings (tests,
     // CI, portable installs).
@@ -60,8 +61,8 @@ public:
 
 private:
     void fallBack(const QString &reason);
-    Result inSettingsFile(const QByteArray &token = {}) const;
-    void answerLater(const Callback &answer, const Result &result);
+    Answer inSettingsFile(const QByteArray &token = {}) const;
+    void answerLater(const Callback &answer, const Outcome &result);
 
     Settings &m_settings;
     Backend m_backend;

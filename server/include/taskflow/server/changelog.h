@@ -22,7 +22,7 @@ public:
         qint64 seq = 0;
         char op = 'u';             // c(reated), u(pdated), d(eleted)
         QString taskId;
-        std::optional<Task> task;  // as stored now; none when deleted since
+        std::optional<Task> task;  // as this change left it; none for a deletion
     };
 
     explicit ChangeLog(DatabaseSession &session);
@@ -34,8 +34,10 @@ public:
     // Up to `limit` entries after `seq`, oldest first.
     QList<Entry> after(qint64 seq, int limit);
     // PostgreSQL: numbers what the triggers queued, in one transaction under a lock, so the
-    // log grows only at its end and in commit order whichever server does it. Returns how many.
+    // log grows only at its end and in commit order whichever server does it. Returns how many,
+    // at most sequenceBatch.
     int sequence();
+    static constexpr int sequenceBatch = 10'000;
     // PostgreSQL: folds the count deltas the triggers appended into the kept counts.
     void foldCounts();
     // Drops entries older than `before`, always keeping the newest.

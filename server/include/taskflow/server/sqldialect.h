@@ -29,10 +29,10 @@ public:
     // `column` IS `?`, NULL equal to NULL: the comparison of a conditional write.
     QString sameAs(const QString &column) const;
 
-    // Search text is folded in the database as TextFold::fold() folds a search string. On
-    // PostgreSQL one function does it, taskflow_fold(text), with translate(). SQLite has no such
-    // function and triggers cannot define one, so it folds with TextFold's table in a table
-    // (these are its rows, for an INSERT … VALUES) and a view that walks the text.
+    // Search text is folded in the database as TextFold::fold() folds a search string, with
+    // TextFold's table in a table, taskflow_fold_map (these are its rows, for an INSERT …
+    // VALUES). On PostgreSQL a function reads it, taskflow_fold(text); SQLite has no such
+    // function and triggers cannot define one, so there a view walks the text.
     static QString postgresFoldFunction();
     static QString foldTableRows();
 

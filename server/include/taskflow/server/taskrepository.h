@@ -37,18 +37,16 @@ struct WriteOutcome
     std::optional<VersionedTask> task;
 };
 
-// Where every change so far has got to: it moves with any write by anyone (the triggers of
-// migration 3 see them all), so equal markers mean nothing changed in between.
+// Where every change so far has got to: it grows with any write by anyone (the triggers of
+// migration 3 see them all) and with nothing else, so equal markers mean nothing changed in
+// between. The change log's newest number, plus on PostgreSQL the committed changes still
+// queued: numbering one moves it from one to the other and leaves the sum as it was.
 struct ChangeMarker
 {
-    qint64 lastChange = 0; // the change log's newest sequence number
-    qint64 unsequenced = 0; // PostgreSQL: committed changes the servers have not numbered yet
+    qint64 changes = 0;
 
-    QByteArray text() const;
-    friend bool operator==(const ChangeMarker &a, const ChangeMarker &b)
-    {
-        return a.lastChange == b.lastChange && a.unsequenced == b.unsequenced;
-    }
+    QByteArray text() const { return QByteArray::number(changes); }
+    friend bool operator==(const ChangeMarker &a, const ChangeMarker &b) { return a.changes == b.changes; }
 };
 
 // Where a list left off: the sort key and id of its last row (keyset paging).

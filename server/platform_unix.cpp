@@ -1,5 +1,7 @@
-// The Unix side of SignalWatcher: a signal handler may only do async-signal-safe things, so it
-// writes the signal number into a socket pair that a QSocketNotifier reads on the event loop.
+// The server on Unix. SignalWatcher: a signal handler may only do async-signal-safe things, so
+// it writes the signal number into a socket pair that a QSocketNotifier reads on the event loop.
+// Platform: socket options Qt does not offer.
+#include <taskflow/server/platform.h>
 #include <taskflow/server/signalwatcher.h>
 
 #include <QSocketNotifier>
@@ -56,6 +58,12 @@ SignalWatcher::~SignalWatcher()
 void SignalWatcher::deliver(int signalNumber)
 {
     emit terminationRequested(signalNumber == SIGINT ? u"SIGINT"_s : u"SIGTERM"_s);
+}
+
+void Platform::dropUnsentOnClose(qintptr socketDescriptor)
+{
+    const linger resetOnClose{1, 0};
+    ::setsockopt(int(socketDescriptor), SOL_SOCKET, SO_LINGER, &resetOnClose, sizeof resetOnClose);
 }
 
 } // namespace taskflow

@@ -1,10 +1,12 @@
-// The Windows side of SignalWatcher: the console control handler runs on its own thread, so it
-// queues the request onto the watcher's event loop.
+// The server on Windows. SignalWatcher: the console control handler runs on its own thread, so
+// it queues the request onto the watcher's event loop. Platform: socket options Qt does not offer.
+#include <taskflow/server/platform.h>
 #include <taskflow/server/signalwatcher.h>
 
 #include <QMetaObject>
 #include <QPointer>
 
+#include <winsock2.h>
 #include <windows.h>
 
 using namespace Qt::StringLiterals;
@@ -45,6 +47,13 @@ SignalWatcher::~SignalWatcher()
 
 void SignalWatcher::deliver(int)
 {
+}
+
+void Platform::dropUnsentOnClose(qintptr socketDescriptor)
+{
+    const linger resetOnClose{1, 0};
+    ::setsockopt(SOCKET(socketDescriptor), SOL_SOCKET, SO_LINGER,
+                 reinterpret_cast<const char *>(&resetOnClose), int(sizeof resetOnClose));
 }
 
 } // namespace taskflow
