@@ -514,15 +514,18 @@ flood_part() { # flood_part DB
     row_line=$(grep '^ROW ' "$out" | tail -n 1 || echo "ROW")
     local probe; probe=$(grep '^PROBE ' "$results/$db-flood-probe.txt" || echo "PROBE")
     stop_server flood
-    local dropped
+    # Two log lines tell about departed clients: one per request whose client left before its
+    # answer (queued, running or being sent), and one per batch dropped from the queue unrun.
+    local dropped left
     dropped=$(awk '/queued request\(s\) whose client had left; never run/ {for (i = 1; i <= NF; i++) if ($i == "dropped") s += $(i + 1)} END {print s + 0}' "${logs[flood]}")
+    left=$(grep -c "a client left before its answer" "${logs[flood]}" || true)
     {
         echo "$db flood: wrk ${row_line#ROW }"
         echo "$db probes: ${probe#PROBE }"
         grep -v '^PROBE ' "$results/$db-flood-probe.txt" | sed "s/^/$db   /"
-        awk -v db="$db" -v peak="$peak" -v a="$((t1 - t0))" -v b="$((t2 - t1))" -v hz="$clk_tck" -v d="$dropped" 'BEGIN {
-            printf "%s server: peak RSS %.1f MiB; CPU %.2f s during the flood, %.2f s in the 3 s after it; log: %d queued request(s) of departed clients dropped, never run\n",
-                db, peak / 1024, a / hz, b / hz, d }'
+        awk -v db="$db" -v peak="$peak" -v a="$((t1 - t0))" -v b="$((t2 - t1))" -v hz="$clk_tck" -v d="$dropped" -v l="${left:-0}" 'BEGIN {
+            printf "%s server: peak RSS %.1f MiB; CPU %.2f s during the flood, %.2f s in the 3 s after it; log: %d client(s) left before their answer, %d queued request(s) of departed clients dropped, never run\n",
+                db, peak / 1024, a / hz, b / hz, l, d }'
     } | tee -a "$results/flood.txt"
     echo
 }
