@@ -680,11 +680,12 @@ int main(int argc, char **argv)
     latencies.reserve(std::size_t(writer.created.size()) * std::size_t(streams));
     fromSend.reserve(latencies.capacity());
     qint64 lost = 0, early = 0, duplicates = 0, idDuplicates = 0, events = 0, resets = 0,
-           closedByServer = 0, foreign = 0;
+           closedByServer = 0, foreign = 0, keepAlives = 0;
     for (const Seen &s : seen) {
         duplicates += s.duplicates;
         idDuplicates += s.idDuplicates;
         events += s.events;
+        keepAlives += s.keepAlives;
         resets += s.resets;
         closedByServer += s.closedByServer;
         for (auto it = s.arrivals.cbegin(); it != s.arrivals.cend(); ++it)
@@ -730,6 +731,8 @@ int main(int argc, char **argv)
     for (auto it = writer.statuses.cbegin(); it != writer.statuses.cend(); ++it)
         if (it.key() != 201)
             std::printf("  answers %d: %lld\n", it.key(), (long long)it.value());
+    std::printf("events received in all: %lld (keep-alive comments: %lld)\n", (long long)events,
+                (long long)keepAlives);
     std::printf("events: %lld measured of %lld expected; latency p50 %.2f ms, p90 %.2f ms, "
                 "p99 %.2f ms, max %.2f ms; lost %lld, duplicates %lld (ids not increasing %lld), "
                 "early %lld, resets %lld, streams cut by the server %lld, other events %lld\n",
