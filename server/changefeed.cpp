@@ -416,7 +416,9 @@ ChangeFeed::~ChangeFeed()
 void ChangeFeed::start()
 {
     m_thread.start();
-    QMetaObject::invokeMethod(m_reader, &FeedReader::begin, Qt::QueuedConnection);
+    // Waits for the first read, which finds the end of the log: the server listens only after
+    // it, so a stream opened then misses nothing written after it opened.
+    QMetaObject::invokeMethod(m_reader, &FeedReader::begin, Qt::BlockingQueuedConnection);
     m_keepAlive.start();
 }
 

@@ -2,6 +2,7 @@
 
 #include <taskflow/common/isodatetime.h>
 #include <taskflow/common/jsonwriter.h>
+#include <taskflow/common/serverhealth.h>
 #include <taskflow/common/taskchanges.h>
 #include <taskflow/common/taskquery.h>
 #include <taskflow/server/changefeed.h>
@@ -74,6 +75,23 @@ HttpResponse changedSinceRead(const VersionedTask &current)
     HttpResponse response = HttpResponse::json(412, body);
     response.setHeader("ETag", current.etag);
     return response;
+}
+
+// The answer to a write that may have been conditional: `done()` when it landed (and the live
+// streams hear of it at once), 412 with the current task for a stale version, 404 for no task.
+template <typename Done>
+HttpResponse writeAnswer(const WriteOutcome &outcome, ChangeFeed *feed, Done done)
+{
+    switch (outcome.kind) {
+    case WriteOutcome::Kind::Done:
+        feed->nudge();
+        return done();
+    case WriteOutcome::Kind::Stale:
+        return changedSinceRead(*outcome.task);
+    case WriteOutcome::Kind::NotFound:
+        break;
+    }
+    return taskNotFound();
 }
 
 HttpResponse databaseFailure(const DatabaseError &error)
@@ -371,34 +389,20 @@ void TaskApi::health(const HttpRequest &request, const Captures &, const Respond
 {
     const QString environment = m_environment;
     onDatabase(ConnectionPool::Lane::Quick, request, [environment](TaskRepository &tasks) {
-        QByteArray body;
-        JsonWriter json(body);
-        json.beginObject();
-        json.key("status");
-        json.value(u"healthy"_s);
-        json.key("database");
-        json.value(u"connected"_s);
-        json.key("tasks_count");
-        json.value(tasks.countsKept().total);
-        json.key("environment");
-        json.value(environment);
-        json.key("version");
-        json.value(QStringLiteral(TASKFLOW_VERSION));
-        json.endObject();
-        return HttpResponse::json(200, std::move(body));
+        ServerHealth health;
+        health.healthy = true;
+        health.database = u"connected"_s;
+        health.tasksCount = tasks.countsKept().total;
+        health.environment = environment;
+        health.version = QStringLiteral(TASKFLOW_VERSION);
+        return HttpResponse::json(200, health.toJson());
     }, respond, [](const DatabaseError &error) {
         qCWarning(lcSql).noquote() << "health check failed:" << error.message();
         // The driver's reason helps an operator; a failed query's SQL text stays in the log.
-        QByteArray body;
-        JsonWriter json(body);
-        json.beginObject();
-        json.key("status");
-        json.value(u"unhealthy"_s);
-        json.key("database");
-        json.value(error.kind() == DatabaseError::Kind::Unavailable ? error.message()
-                                                                    : u"query failed"_s);
-        json.endObject();
-        return HttpResponse::json(503, std::move(body));
+        ServerHealth health;
+        health.database = error.kind() == DatabaseError::Kind::Unavailable ? error.message()
+                                                                           : u"query failed"_s;
+        return HttpResponse::json(503, health.toJson());
     });
 }
 
@@ -614,16 +618,7 @@ void TaskApi::updateTask(const HttpRequest &request, const Captures &captures, c
                [id = captures.value(0), changes = parsed.value(), feed = &m_feed,
                 ifMatch = request.header("If-Match")](TaskRepository &tasks) {
         const WriteOutcome outcome = tasks.update(id, changes, IsoDateTime::nowUtc(), ifMatch);
-        switch (outcome.kind) {
-        case WriteOutcome::Kind::Done:
-            feed->nudge();
-            return withTask(200, *outcome.task);
-        case WriteOutcome::Kind::Stale:
-            return changedSinceRead(*outcome.task);
-        case WriteOutcome::Kind::NotFound:
-            break;
-        }
-        return taskNotFound();
+        return writeAnswer(outcome, feed, [&] { return withTask(200, *outcome.task); });
     }, respond);
 }
 
@@ -633,17 +628,7 @@ void TaskApi::deleteTask(const HttpRequest &request, const Captures &captures, c
         return respond(taskNotFound());
     onDatabase(ConnectionPool::Lane::Quick, request,
                [id = captures.value(0), feed = &m_feed, ifMatch = request.header("If-Match")](TaskRepository &tasks) {
-        const WriteOutcome outcome = tasks.remove(id, ifMatch);
-        switch (outcome.kind) {
-        case WriteOutcome::Kind::Done:
-            feed->nudge();
-            return HttpResponse::noContent();
-        case WriteOutcome::Kind::Stale:
-            return changedSinceRead(*outcome.task);
-        case WriteOutcome::Kind::NotFound:
-            break;
-        }
-        return taskNotFound();
+        return writeAnswer(tasks.remove(id, ifMatch), feed, [] { return HttpResponse::noContent(); });
     }, respond);
 }
 

@@ -706,16 +706,14 @@ void TestApiClient::busyServerIsAskedAgainAfterRetryAfter()
     }
 }
 
-// Against the real server: versions as API.md describes them. Waits for the server side of
-// issue 12 (ETag, If-Match, 412): skipped, saying so, on a server that sends no ETag yet.
+// Against the real server: versions as API.md describes them (ETag, If-Match, 412).
 void TestApiClient::serverVersionsTasks()
 {
     const auto created = await<TaskVersion>([&](QObject *context, ApiCallback<TaskVersion> done) {
         m_client.createTask(newTask(u"Versioned on the server"_s), context, done);
     });
     QVERIFY(created && created->ok());
-    if (created->value().etag.isEmpty())
-        QSKIP("this taskflow-server sends no ETag yet (API.md: versions; issue 12)");
+    QVERIFY(!created->value().etag.isEmpty());
     const QByteArray first = created->value().etag;
     TaskChanges changes;
     changes.priority = TaskPriority::High;

@@ -127,7 +127,9 @@ void TestOutage::databaseBouncesUnderLoad()
     QVERIFY(restarted);
     QCOMPARE(otherFailures, 0); // during the outage: 503, never a 500 or a dropped connection
     QVERIFY(okAfterRestart > 100);
-    QVERIFY(recoveryMs >= 0);
+    // Back by itself, at once: the next request after PostgreSQL returns opens a new connection
+    // (a restart of the cluster itself takes part of this).
+    QVERIFY2(recoveryMs >= 0 && recoveryMs < 5000, qPrintable(QString::number(recoveryMs)));
     qInfo("%d answers: %lld creates and %lld updates acknowledged, %d answered 503 during the outage; "
           "first success %lld ms after PostgreSQL was back",
           answers, qint64(acknowledged.size()), qint64(acknowledgedVersion.size()), unavailable, recoveryMs);

@@ -4,6 +4,11 @@
 #include "testdatabase.h"
 #include "testserver.h"
 
+#include <taskflow/server/databaseerror.h>
+#include <taskflow/server/databasesession.h>
+#include <taskflow/server/databaseurl.h>
+
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -23,6 +28,7 @@ private slots:
     void wrongPasswordStopsStartUpWithoutShowingIt();
     void rightPasswordNeverShows();
     void badUrlNeverShowsThePassword();
+    void failedStatementNeverShowsThePassword();
 
 private:
     QString urlWith(const QString &password) const;
@@ -110,6 +116,26 @@ void TestSecrets::badUrlNeverShowsThePassword()
         QVERIFY2(run.output.contains(u"DATABASE_URL"_s), qPrintable(run.output));
         QVERIFY2(!run.output.contains(rightPassword), qPrintable(run.output));
     }
+}
+
+void TestSecrets::failedStatementNeverShowsThePassword()
+{
+    // PostgreSQL quotes a bad value back in its error: a statement that fails on a value equal
+    // to the password must not carry it into the message that goes to the log.
+    const auto url = taskflow::DatabaseUrl::parse(urlWith(rightPassword));
+    QVERIFY(url);
+    taskflow::DatabaseSession session(*url, u"tst_secrets"_s);
+    QSqlQuery &query = session.prepared(u"SELECT CAST(? AS integer)"_s);
+    query.bindValue(0, rightPassword);
+    QString message;
+    try {
+        session.exec(query);
+    } catch (const taskflow::DatabaseError &error) {
+        message = error.message();
+    }
+    QVERIFY2(message.contains(u"invalid input syntax"_s), qPrintable(message));
+    QVERIFY2(message.contains(u"***"_s), qPrintable(message));
+    QVERIFY2(!message.contains(rightPassword), qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(TestSecrets)

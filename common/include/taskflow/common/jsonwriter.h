@@ -20,7 +20,7 @@ public:
     void endArray();
     void key(const char *name);
     void value(const QString &text);
-    void value(const std::optional<QString> &text); // null when empty
+    void value(const std::optional<QString> &text); // null when there is none; "" stays ""
     void value(qint64 number);
     void nullValue();
 
