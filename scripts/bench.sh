@@ -89,17 +89,10 @@ list_filter="assignee=alice"
 list_count=$((big_tasks * 12 / 100))
 
 # --- packages ------------------------------------------------------------------------------
-scripts/install-deps.sh build
+# The test list brings wrk, curl and the release's PostgreSQL (15 on Debian 12, 17 on 13).
+scripts/install-deps.sh build test
 extra=()
-command -v wrk >/dev/null || extra+=(wrk)   # not in scripts/packages/*.txt (yet)
-command -v curl >/dev/null || extra+=(curl)
 command -v sqlite3 >/dev/null || extra+=(sqlite3)
-if [[ " $db_list " == *" postgres "* ]] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-    extra+=(postgresql-15)
-fi
-if [[ " $db_list " == *" postgres "* ]] && ! command -v psql >/dev/null; then
-    extra+=(postgresql-client)
-fi
 if [ ${#extra[@]} -gt 0 ]; then
     echo "Installing: ${extra[*]}"
     sudo=()
