@@ -20,7 +20,7 @@ namespace {
 
 constexpr int readBatch = 1000;
 constexpr std::size_t recentKept = 2048;        // events resumable without the database
-constexpr int keepAliveMs = 15'000;             // API.md: a comment at least every 15 s
+constexpr int keepAliveMs = 10'000;             // API.md: a comment at least every 15 s
 // A stream writes to its connection while the client keeps up (the connection's low-water
 // mark); what waits beyond that is a list of events shared with every other stream, not copies.
 // A client that has left an event waiting this long, or this much, is cut off, and resumes

@@ -33,6 +33,7 @@ private slots:
     void tooOldToResumeIsAReset();
     void anIdNeverGivenIsAReset_data();
     void anIdNeverGivenIsAReset();
+    void anIdleStreamHearsAKeepAlive();
     void stalledReaderIsCutOffWithoutSlowingOthers();
     void corsAndTokensAsForEveryRoute();
     void sigtermEndsOpenStreamsPromptly();
@@ -235,6 +236,15 @@ void TestEvents::anIdNeverGivenIsAReset_data()
     QTest::newRow("text") << QByteArray("yesterday");
     QTest::newRow("negative") << QByteArray("-5");
     QTest::newRow("overflow") << QByteArray("99999999999999999999999");
+}
+
+void TestEvents::anIdleStreamHearsAKeepAlive()
+{
+    // API.md: a comment at least every 15 s, so that no proxy closes an idle stream.
+    EventStreamClient stream;
+    QVERIFY(stream.open(m_server.port()));
+    QVERIFY(stream.waitForComments(1)); // ": connected", at once
+    QVERIFY2(stream.waitForComments(2, 15000), "no comment in 15 s");
 }
 
 void TestEvents::anIdNeverGivenIsAReset()

@@ -108,6 +108,18 @@ bool EventStreamClient::waitForEvents(int count, int timeoutMs)
     return m_events.size() >= count;
 }
 
+bool EventStreamClient::waitForComments(int count, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (m_comments < count && !m_ended && !deadline.hasExpired()) {
+        if (m_socket.state() != QAbstractSocket::ConnectedState && m_socket.bytesAvailable() == 0)
+            break;
+        m_socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())));
+        read();
+    }
+    return m_comments >= count;
+}
+
 bool EventStreamClient::waitForEnd(int timeoutMs)
 {
     const QDeadlineTimer deadline(timeoutMs);

@@ -25,6 +25,8 @@ public:
               const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 10000);
     // Waits until `count` events in all have come (or the deadline passed, or the stream ended).
     bool waitForEvents(int count, int timeoutMs = 10000);
+    // Waits until `count` comment lines in all have come.
+    bool waitForComments(int count, int timeoutMs = 10000);
     // Waits until the server ends the stream (its last chunk, or the connection closing).
     bool waitForEnd(int timeoutMs = 10000);
     void close();
