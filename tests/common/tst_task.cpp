@@ -4,6 +4,7 @@
 #include <taskflow/common/task.h>
 #include <taskflow/common/taskstats.h>
 #include <taskflow/common/validationerror.h>
+#include "utc.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,12 +16,6 @@ using namespace Qt::StringLiterals;
 using namespace taskflow;
 
 namespace {
-
-QDateTime utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0,
-              int msec = 0)
-{
-    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), QTimeZone::utc());
-}
 
 // A task with every field set and every kind of awkward character.
 Task fullTask()

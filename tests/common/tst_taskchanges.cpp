@@ -3,6 +3,7 @@
 // empty field means loc ["body"] and the type "*" means the contract names no exact code.
 #include <taskflow/common/isodatetime.h>
 #include <taskflow/common/taskchanges.h>
+#include "utc.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,12 +26,6 @@ ValidationErrors errorsOf(const Parsed &parsed)
 }
 
 using Mode = TaskChanges::Mode;
-
-QDateTime utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0,
-              int msec = 0)
-{
-    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), QTimeZone::utc());
-}
 
 QByteArray json(const QJsonObject &object)
 {
