@@ -5,6 +5,7 @@
 
 #include <taskflow/desktop/apiclient.h>
 #include <taskflow/desktop/healthsummary.h>
+#include "awaitanswer.h"
 #include "testdatabase.h"
 #include "testserver.h"
 
@@ -25,16 +26,11 @@ using namespace taskflow;
 
 namespace {
 
-// Runs one asynchronous call and waits (on the event loop, with a deadline) for its answer.
+// Every call of ApiClient answers an ApiCallback<T>.
 template <typename T>
-std::optional<ApiResult<T>> await(const std::function<void(QObject *, ApiCallback<T>)> &call,
-                                  int timeoutMs = 15000)
+std::optional<ApiResult<T>> await(const std::function<void(QObject *, ApiCallback<T>)> &call)
 {
-    QObject context; // the answer must not outlive this function if it comes too late
-    std::optional<ApiResult<T>> result;
-    call(&context, [&result](const ApiResult<T> &r) { result = r; });
-    (void)QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs);
-    return result;
+    return awaitAnswer<ApiResult<T>>(call, 15000);
 }
 
 TaskChanges newTask(const QString &title)
