@@ -20,6 +20,7 @@
 #include <taskflow/desktop/tasktablemodel.h>
 #include <taskflow/desktop/tokenstore.h>
 #include <taskflow/desktop/translations.h>
+#include "scriptedhttpserver.h"
 #include "testdatabase.h"
 #include "testserver.h"
 
@@ -39,7 +40,6 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -741,16 +741,9 @@ void TestMainWindow::saveWhileOfflineIsQueuedAndSent()
 
 void TestMainWindow::slowServerShowsBusyThenAMessage()
 {
-    // Accepts connections and never answers.
-    QTcpServer blackHole;
-    QVERIFY(blackHole.listen(QHostAddress::LocalHost));
-    QList<QTcpSocket *> held;
-    connect(&blackHole, &QTcpServer::newConnection, this, [&] {
-        while (blackHole.hasPendingConnections())
-            held.append(blackHole.nextPendingConnection());
-    });
-    const QUrl url(u"http://127.0.0.1:%1"_s.arg(blackHole.serverPort()));
-    m_settings->overrideServerUrl(url);
+    ScriptedHttpServer silent;
+    QVERIFY(silent.isListening());
+    m_settings->overrideServerUrl(silent.url());
     MainWindow window(*m_settings);
     // The window asked at once, with the default timeout; ask again with a short one.
     window.apiClient()->setTimeout(std::chrono::milliseconds(1500));
