@@ -159,9 +159,7 @@ void TestApiClient::initTestCase()
     QVERIFY2(m_server.start(m_database.url()), qPrintable(m_server.output()));
     m_client.setBaseUrl(m_server.url());
     TASKFLOW_REQUIRE_DATABASE(m_lockedDatabase);
-    QProcessEnvironment locked;
-    locked.insert(u"API_TOKEN"_s, QString::fromLatin1(apiToken));
-    QVERIFY2(m_lockedServer.start(m_lockedDatabase.url(), locked), qPrintable(m_lockedServer.output()));
+    QVERIFY2(m_lockedServer.startWithToken(m_lockedDatabase.url(), apiToken), qPrintable(m_lockedServer.output()));
 }
 
 void TestApiClient::init()

@@ -818,9 +818,7 @@ void TestMainWindow::tokenThroughTheSettingsDialog()
     TestDatabase database;
     QVERIFY(database.create());
     TestServer server;
-    QProcessEnvironment environment;
-    environment.insert(u"API_TOKEN"_s, QString::fromLatin1(token));
-    QVERIFY2(server.start(database.url(), environment), qPrintable(server.output()));
+    QVERIFY2(server.startWithToken(database.url(), token), qPrintable(server.output()));
     HttpClient http(server.url());
     QCOMPARE(http.post(u"/tasks"_s, taskBody(u"Behind the token"_s), {{"Authorization", "Bearer " + token}}).status,
              201);
@@ -931,9 +929,7 @@ void TestMainWindow::storedTokenIsReadBeforeTheFirstRequest()
     TestDatabase database;
     QVERIFY(database.create());
     TestServer server;
-    QProcessEnvironment environment;
-    environment.insert(u"API_TOKEN"_s, QString::fromLatin1(token));
-    QVERIFY2(server.start(database.url(), environment), qPrintable(server.output()));
+    QVERIFY2(server.startWithToken(database.url(), token), qPrintable(server.output()));
     QCOMPARE(HttpClient(server.url())
                  .post(u"/tasks"_s, taskBody(u"Seen at once"_s), {{"Authorization", "Bearer " + token}})
                  .status,

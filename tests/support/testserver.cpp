@@ -53,6 +53,13 @@ bool TestServer::start(const QString &databaseUrl, const QProcessEnvironment &en
     return false;
 }
 
+bool TestServer::startWithToken(const QString &databaseUrl, const QByteArray &token)
+{
+    QProcessEnvironment environment;
+    environment.insert(u"API_TOKEN"_s, QString::fromLatin1(token));
+    return start(databaseUrl, environment);
+}
+
 qint64 TestServer::memoryKiB(const QByteArray &field) const
 {
     QFile status(u"/proc/%1/status"_s.arg(m_process.processId()));

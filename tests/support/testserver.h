@@ -19,6 +19,8 @@ public:
     // listens. False with the server's output in `output()` when it does not come up.
     bool start(const QString &databaseUrl, const QProcessEnvironment &environment = {},
                const QStringList &arguments = {});
+    // The same for a server that wants `token` as the bearer token on /tasks (API_TOKEN).
+    bool startWithToken(const QString &databaseUrl, const QByteArray &token);
     // SIGTERM (or kill on Windows), then waits; returns the exit code, -1 if it crashed.
     int stop(int timeoutMs = 30000);
     void kill();
