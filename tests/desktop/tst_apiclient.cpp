@@ -166,9 +166,7 @@ void TestApiClient::init()
 {
     m_client.setBaseUrl(m_server.url());
     m_client.setTimeout(ApiClient::defaultTimeout);
-    HttpClient http(m_server.url());
-    for (const QJsonValue &task : http.get(u"/tasks"_s).array())
-        QCOMPARE(http.del(u"/tasks/"_s + task[u"id"_s].toString()).status, 204);
+    deleteEveryTask(m_server.url());
 }
 
 Task TestApiClient::create(const TaskChanges &changes)

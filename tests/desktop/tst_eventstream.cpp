@@ -5,7 +5,6 @@
 
 #include <taskflow/desktop/eventstream.h>
 #include <taskflow/desktop/serversession.h>
-#include <taskflow/desktop/translations.h>
 #include "desktopwindow.h"
 #include "scriptedhttpserver.h"
 #include "testdatabase.h"
@@ -15,7 +14,6 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QPointer>
-#include <QStandardPaths>
 #include <QTcpSocket>
 #include <QUuid>
 
@@ -141,11 +139,7 @@ private:
 
 void TestEventStream::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(u"TaskFlowTests"_s);
-    QApplication::setApplicationName(u"tst_eventstream"_s);
-    qputenv("TASKFLOW_TOKEN_STORE", "settings");
-    installTranslations(*QCoreApplication::instance(), u"en"_s);
+    DesktopWindowFixture::setUpApplication(u"tst_eventstream"_s);
 }
 
 void TestEventStream::eventsReachTheTableWithinASecond()
