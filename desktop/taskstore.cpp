@@ -94,6 +94,17 @@ bool mergesCleanly(const PendingWrite &write, const Task &theirs)
         && (!mine.dueDate || base.dueDate == theirs.dueDate || wanted.dueDate == theirs.dueDate);
 }
 
+PendingWrite pendingWrite(PendingWrite::Kind kind, const QString &taskId, const std::optional<Task> &base,
+                          const TaskChanges &changes = {})
+{
+    PendingWrite write;
+    write.kind = kind;
+    write.taskId = taskId;
+    write.base = base;
+    write.changes = changes;
+    return write;
+}
+
 bool isRetryable(const ApiError &error)
 {
     return error.isConnectionProblem() || error.kind == ApiError::Kind::Unauthorized
@@ -424,12 +435,9 @@ qint64 TaskStore::enqueue(PendingWrite write, QObject *context, WriteCallback do
 
 QString TaskStore::createTask(const TaskChanges &changes, QObject *context, WriteCallback done)
 {
-    PendingWrite write;
-    write.kind = PendingWrite::Kind::Create;
-    write.taskId = PendingWrite::newLocalId();
-    write.changes = changes;
-    enqueue(write, context, std::move(done));
-    return write.taskId;
+    const QString id = PendingWrite::newLocalId();
+    enqueue(pendingWrite(PendingWrite::Kind::Create, id, std::nullopt, changes), context, std::move(done));
+    return id;
 }
 
 void TaskStore::updateTask(const Task &base, const TaskChanges &changes, QObject *context,
@@ -450,12 +458,7 @@ void TaskStore::updateTask(const Task &base, const TaskChanges &changes, QObject
             return;
         }
     }
-    PendingWrite write;
-    write.kind = PendingWrite::Kind::Update;
-    write.taskId = id;
-    write.base = base;
-    write.changes = changes;
-    enqueue(write, context, std::move(done));
+    enqueue(pendingWrite(PendingWrite::Kind::Update, id, base, changes), context, std::move(done));
 }
 
 void TaskStore::deleteTask(const Task &base, QObject *context, WriteCallback done)
@@ -480,11 +483,7 @@ void TaskStore::deleteTask(const Task &base, QObject *context, WriteCallback don
             return;
         }
     }
-    PendingWrite write;
-    write.kind = PendingWrite::Kind::Delete;
-    write.taskId = id;
-    write.base = base;
-    enqueue(write, context, std::move(done));
+    enqueue(pendingWrite(PendingWrite::Kind::Delete, id, base), context, std::move(done));
 }
 
 PendingWrite *TaskStore::queued(qint64 seq)
