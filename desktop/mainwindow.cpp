@@ -1,6 +1,7 @@
 #include <taskflow/desktop/mainwindow.h>
 
 #include <taskflow/desktop/apiclient.h>
+#include <taskflow/desktop/bundledicon.h>
 #include <taskflow/desktop/connectionbanner.h>
 #include <taskflow/desktop/dashboardwidget.h>
 #include <taskflow/desktop/eventstream.h>
@@ -21,7 +22,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QIcon>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>

@@ -1,6 +1,7 @@
 #include <taskflow/desktop/tasklistpage.h>
 
 #include <taskflow/desktop/badgedelegate.h>
+#include <taskflow/desktop/bundledicon.h>
 #include <taskflow/desktop/conflictdialog.h>
 #include <taskflow/desktop/connectionbanner.h>
 #include <taskflow/desktop/filterbar.h>
@@ -21,7 +22,6 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>

@@ -1,13 +1,10 @@
 #include <taskflow/desktop/windowaction.h>
 
+#include <taskflow/desktop/bundledicon.h>
+
 using namespace Qt::StringLiterals;
 
 namespace taskflow {
-
-QIcon bundledIcon(const QString &name)
-{
-    return QIcon(u":/icons/"_s + name + u".svg"_s);
-}
 
 QAction *addWindowAction(QWidget *owner, const QString &objectName, const QString &iconName,
                          const QString &text, const QList<QKeySequence> &keys, const QString &tip)

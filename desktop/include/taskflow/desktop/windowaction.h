@@ -1,16 +1,12 @@
 #pragma once
 
 #include <QAction>
-#include <QIcon>
 #include <QKeySequence>
 #include <QList>
 #include <QString>
 #include <QWidget>
 
 namespace taskflow {
-
-// An icon of resources/icons, built in as :/icons/<name>.svg.
-QIcon bundledIcon(const QString &name);
 
 // An action of `owner` as the toolbar and menus show it, with no icon when `iconName` is empty:
 // its tooltip names its first shortcut, and it is added to `owner` so that its shortcuts work
