@@ -42,25 +42,6 @@ Task applied(Task task, const TaskChanges &changes)
     return task;
 }
 
-// The fields of `to` that differ from `from`, as an update.
-TaskChanges difference(const Task &from, const Task &to)
-{
-    TaskChanges changes;
-    if (from.title != to.title)
-        changes.title = to.title;
-    if (from.description != to.description)
-        changes.description = to.description;
-    if (from.status != to.status)
-        changes.status = to.status;
-    if (from.priority != to.priority)
-        changes.priority = to.priority;
-    if (from.assignee != to.assignee)
-        changes.assignee = to.assignee;
-    if (from.dueDate != to.dueDate)
-        changes.dueDate = to.dueDate;
-    return changes;
-}
-
 TaskChanges everything(const Task &task)
 {
     TaskChanges changes;
@@ -686,7 +667,7 @@ void TaskStore::resolveConflict(qint64 seq, const Resolution &resolution)
         m_offline->replace(*write);
     } else {
         write->base = *theirs;
-        write->changes = difference(*theirs, *resolution);
+        write->changes = TaskChanges::difference(*theirs, *resolution);
         if (write->changes.isEmpty()) {
             m_offline->remove(seq);
             m_queue.removeIf([seq](const PendingWrite &w) { return w.seq == seq; });

@@ -114,6 +114,7 @@ private slots:
     void applyToClearsNullables();
     void applyToEmptyChangesNothing();
     void applyToCreateKeepsDefaults();
+    void differenceAppliedGivesTheOther();
     void isEmpty_data();
     void isEmpty();
     void toJsonEmpty();
@@ -645,6 +646,32 @@ void tst_TaskChanges::applyToCreateKeepsDefaults()
     QCOMPARE(task.description, std::optional<QString>());
     QCOMPARE(task.assignee, std::optional<QString>());
     QCOMPARE(task.dueDate, std::optional<QDateTime>());
+}
+
+void tst_TaskChanges::differenceAppliedGivesTheOther()
+{
+    Task from;
+    from.id = u"id"_s;
+    from.title = u"t"_s;
+    from.description = u"d"_s;
+    from.assignee = u"a"_s;
+    from.dueDate = utc(2026, 1, 1);
+    Task to = from;
+    to.title = u"t2"_s;
+    to.description = std::nullopt;
+    to.priority = TaskPriority::High;
+    to.dueDate = utc(2026, 1, 2);
+
+    const TaskChanges changes = TaskChanges::difference(from, to);
+    // Only what differs, a cleared field as null.
+    QCOMPARE(changes.title, std::optional(u"t2"_s));
+    QVERIFY(changes.description && !*changes.description);
+    QCOMPARE(changes.priority, std::optional(TaskPriority::High));
+    QVERIFY(!changes.status && !changes.assignee);
+    Task applied = from;
+    changes.applyTo(applied);
+    QVERIFY(applied == to);
+    QVERIFY(TaskChanges::difference(to, to).isEmpty());
 }
 
 void tst_TaskChanges::isEmpty_data()
