@@ -145,7 +145,7 @@ void TestAuth::unreadableTokensFileStopsStartUp()
     QProcessEnvironment env;
     env.insert(u"DATABASE_URL"_s, m_db.url());
     env.insert(u"API_TOKENS_FILE"_s, u"/nonexistent/tokens"_s);
-    const ServerRun run = runServerToExit({}, env);
+    const ProcessRun run = runServerToExit({}, env);
     QVERIFY(run.exitCode > 0);
     QVERIFY2(run.output.contains(u"API_TOKENS_FILE"_s), qPrintable(run.output));
 }

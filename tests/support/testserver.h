@@ -44,14 +44,20 @@ private:
     quint16 m_port = 0;
 };
 
-// Runs a server binary to completion (for start-up errors, --help, --check-config).
-struct ServerRun
+// A program run to completion: start-up errors, --help, --check-config, scripts.
+struct ProcessRun
 {
-    int exitCode = -1;
-    QString output;
+    int exitCode = -1; // also when it did not start, crashed or was killed at the deadline
+    QString output;    // stdout and stderr together
+    bool ok() const { return exitCode == 0; }
 };
-ServerRun runServerToExit(const QStringList &arguments, const QProcessEnvironment &environment,
-                          int timeoutMs = 30000);
+// Runs `program` with this process's environment plus `environment`. At the deadline it is
+// killed, and its output says so.
+ProcessRun runToExit(const QString &program, const QStringList &arguments,
+                     const QProcessEnvironment &environment = {}, int timeoutMs = 30000);
+// The same for taskflow-server.
+ProcessRun runServerToExit(const QStringList &arguments, const QProcessEnvironment &environment,
+                           int timeoutMs = 30000);
 
 // In a suite's initTestCase: creates the database or ends the suite. Missing PostgreSQL is a
 // failure when CI=true, a skip on a developer machine without one.
