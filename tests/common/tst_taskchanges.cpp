@@ -43,6 +43,23 @@ QByteArray withField(const QString &field, const QJsonValue &value)
     return json({{u"title"_s, u"t"_s}, {field, value}});
 }
 
+// A stored task with every field set, none to its default (status, priority), so that a
+// change that resets a field shows.
+Task storedTask()
+{
+    Task task;
+    task.id = u"3fa85f64-5717-4562-b3fc-2c963f66afa6"_s;
+    task.title = u"old"_s;
+    task.description = u"old description"_s;
+    task.status = TaskStatus::InProgress;
+    task.priority = TaskPriority::High;
+    task.assignee = u"alice"_s;
+    task.dueDate = utc(2026, 1, 1);
+    task.createdAt = utc(2025, 1, 1);
+    task.updatedAt = utc(2025, 1, 2);
+    return task;
+}
+
 QString repeated(const QString &unit, qsizetype times)
 {
     return unit.repeated(times);
@@ -559,16 +576,7 @@ void tst_TaskChanges::validateContext()
 
 void tst_TaskChanges::applyToUpdate()
 {
-    Task task;
-    task.id = u"3fa85f64-5717-4562-b3fc-2c963f66afa6"_s;
-    task.title = u"old"_s;
-    task.description = u"old description"_s;
-    task.status = TaskStatus::Todo;
-    task.priority = TaskPriority::Low;
-    task.assignee = u"alice"_s;
-    task.dueDate = utc(2026, 1, 1);
-    task.createdAt = utc(2025, 1, 1);
-    task.updatedAt = utc(2025, 1, 2);
+    Task task = storedTask();
     const Task before = task;
 
     const auto parsed = TaskChanges::fromJson(
@@ -616,16 +624,7 @@ void tst_TaskChanges::applyToClearsNullables()
 
 void tst_TaskChanges::applyToEmptyChangesNothing()
 {
-    Task task;
-    task.id = u"id"_s;
-    task.title = u"t"_s;
-    task.description = u"d"_s;
-    task.status = TaskStatus::InProgress;
-    task.priority = TaskPriority::High;
-    task.assignee = u"a"_s;
-    task.dueDate = utc(2026, 1, 1);
-    task.createdAt = utc(2025, 1, 1);
-    task.updatedAt = utc(2025, 1, 1);
+    Task task = storedTask();
     const Task before = task;
     TaskChanges().applyTo(task);
     QVERIFY(task == before);
@@ -650,23 +649,19 @@ void tst_TaskChanges::applyToCreateKeepsDefaults()
 
 void tst_TaskChanges::differenceAppliedGivesTheOther()
 {
-    Task from;
-    from.id = u"id"_s;
-    from.title = u"t"_s;
-    from.description = u"d"_s;
-    from.assignee = u"a"_s;
-    from.dueDate = utc(2026, 1, 1);
+    const Task from = storedTask();
     Task to = from;
-    to.title = u"t2"_s;
+    to.title = u"new"_s;
     to.description = std::nullopt;
-    to.priority = TaskPriority::High;
+    to.priority = TaskPriority::Low;
     to.dueDate = utc(2026, 1, 2);
 
     const TaskChanges changes = TaskChanges::difference(from, to);
     // Only what differs, a cleared field as null.
-    QCOMPARE(changes.title, std::optional(u"t2"_s));
+    QCOMPARE(changes.title, std::optional(u"new"_s));
     QVERIFY(changes.description && !*changes.description);
-    QCOMPARE(changes.priority, std::optional(TaskPriority::High));
+    QCOMPARE(changes.priority, std::optional(TaskPriority::Low));
+    QCOMPARE(changes.dueDate, std::optional<Nullable<QDateTime>>(utc(2026, 1, 2)));
     QVERIFY(!changes.status && !changes.assignee);
     Task applied = from;
     changes.applyTo(applied);
