@@ -9,29 +9,16 @@ void JsonWriter::separate()
     m_needComma = true;
 }
 
-void JsonWriter::beginObject()
+void JsonWriter::open(char bracket)
 {
     separate();
-    m_out += '{';
+    m_out += bracket;
     m_needComma = false;
 }
 
-void JsonWriter::endObject()
+void JsonWriter::close(char bracket)
 {
-    m_out += '}';
-    m_needComma = true;
-}
-
-void JsonWriter::beginArray()
-{
-    separate();
-    m_out += '[';
-    m_needComma = false;
-}
-
-void JsonWriter::endArray()
-{
-    m_out += ']';
+    m_out += bracket;
     m_needComma = true;
 }
 

@@ -1,5 +1,6 @@
 #include <taskflow/common/task.h>
 
+#include <taskflow/common/enumfromname.h>
 #include <taskflow/common/isodatetime.h>
 #include <taskflow/common/jsonwriter.h>
 
@@ -8,21 +9,6 @@
 using namespace Qt::StringLiterals;
 
 namespace taskflow {
-
-namespace {
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> lookup(QStringView value, const std::array<Enum, N> &all,
-                           QString (*name)(Enum))
-{
-    for (const Enum candidate : all) {
-        if (name(candidate) == value)
-            return candidate;
-    }
-    return std::nullopt;
-}
-
-} // namespace
 
 QString toApi(TaskStatus status)
 {
@@ -56,12 +42,12 @@ QString toDatabase(TaskPriority priority)
 
 std::optional<TaskStatus> statusFromApi(QStringView value)
 {
-    return lookup<TaskStatus>(value, allStatuses, &toApi);
+    return enumFromName<TaskStatus>(value, allStatuses, &toApi);
 }
 
 std::optional<TaskPriority> priorityFromApi(QStringView value)
 {
-    return lookup<TaskPriority>(value, allPriorities, &toApi);
+    return enumFromName<TaskPriority>(value, allPriorities, &toApi);
 }
 
 // Read for every row the server returns: compared without building a QString each time.

@@ -135,6 +135,24 @@ void TaskChanges::applyTo(Task &task) const
         task.dueDate = *dueDate;
 }
 
+TaskChanges TaskChanges::difference(const Task &from, const Task &to)
+{
+    TaskChanges changes;
+    if (from.title != to.title)
+        changes.title = to.title;
+    if (from.description != to.description)
+        changes.description = to.description;
+    if (from.status != to.status)
+        changes.status = to.status;
+    if (from.priority != to.priority)
+        changes.priority = to.priority;
+    if (from.assignee != to.assignee)
+        changes.assignee = to.assignee;
+    if (from.dueDate != to.dueDate)
+        changes.dueDate = to.dueDate;
+    return changes;
+}
+
 QByteArray TaskChanges::toJson() const
 {
     QByteArray out;

@@ -1,5 +1,6 @@
 #include <taskflow/common/taskquery.h>
 
+#include <taskflow/common/enumfromname.h>
 #include <taskflow/common/querystring.h>
 
 #include <QJsonObject>
@@ -102,11 +103,7 @@ QString toApi(TaskSortKey key)
 
 std::optional<TaskSortKey> sortKeyFromApi(QStringView value)
 {
-    for (const TaskSortKey key : allSortKeys) {
-        if (toApi(key) == value)
-            return key;
-    }
-    return std::nullopt;
+    return enumFromName<TaskSortKey>(value, allSortKeys, &toApi);
 }
 
 Result<TaskQuery, ValidationErrors> TaskQuery::fromQueryString(const QByteArray &encoded)

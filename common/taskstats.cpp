@@ -13,20 +13,18 @@ QByteArray TaskStats::toJson() const
     json.beginObject();
     json.key("total");
     json.value(total);
-    json.key("by_status");
-    json.beginObject();
-    for (const TaskStatus status : allStatuses) {
-        json.key(toApi(status).toLatin1().constData());
-        json.value(count(status));
-    }
-    json.endObject();
-    json.key("by_priority");
-    json.beginObject();
-    for (const TaskPriority priority : allPriorities) {
-        json.key(toApi(priority).toLatin1().constData());
-        json.value(count(priority));
-    }
-    json.endObject();
+    // Every value of the enum, zeros included, under its API name.
+    const auto writeCounts = [&](const char *name, const auto &values) {
+        json.key(name);
+        json.beginObject();
+        for (const auto value : values) {
+            json.key(toApi(value).toLatin1().constData());
+            json.value(count(value));
+        }
+        json.endObject();
+    };
+    writeCounts("by_status", allStatuses);
+    writeCounts("by_priority", allPriorities);
     json.key("overdue");
     json.value(overdue);
     json.endObject();

@@ -26,6 +26,17 @@ QFont badgeFont(const QStyleOptionViewItem &option)
     return font;
 }
 
+// A drop-down of every value of an enum by its display name, holding the value as an int.
+template <typename Enum, std::size_t N>
+QComboBox *choiceEditor(QWidget *parent, const std::array<Enum, N> &values, const QString &accessibleName)
+{
+    auto *combo = new QComboBox(parent);
+    for (const Enum value : values)
+        combo->addItem(displayName(value), int(value));
+    combo->setAccessibleName(accessibleName);
+    return combo;
+}
+
 } // namespace
 
 void BadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -98,20 +109,10 @@ QWidget *BadgeDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem
                                      const QModelIndex &index) const
 {
     switch (index.column()) {
-    case TaskTableModel::StatusColumn: {
-        auto *combo = new QComboBox(parent);
-        for (const TaskStatus status : allStatuses)
-            combo->addItem(displayName(status), int(status));
-        combo->setAccessibleName(tr("Status"));
-        return combo;
-    }
-    case TaskTableModel::PriorityColumn: {
-        auto *combo = new QComboBox(parent);
-        for (const TaskPriority priority : allPriorities)
-            combo->addItem(displayName(priority), int(priority));
-        combo->setAccessibleName(tr("Priority"));
-        return combo;
-    }
+    case TaskTableModel::StatusColumn:
+        return choiceEditor(parent, allStatuses, tr("Status"));
+    case TaskTableModel::PriorityColumn:
+        return choiceEditor(parent, allPriorities, tr("Priority"));
     case TaskTableModel::AssigneeColumn: {
         auto *edit = new QLineEdit(parent);
         auto *completer = new QCompleter(m_assignees, edit);

@@ -71,17 +71,23 @@ ConflictDialog::ConflictDialog(const Task &base, const std::optional<Task> &mine
     intro->setWordWrap(true);
     layout->addWidget(intro);
     auto *buttons = new QDialogButtonBox(this);
+    // The two ways out of every conflict; only their words and the role of "mine" change.
+    const auto addKeepMineAndTakeTheirs = [this, buttons](const QString &keepMineText,
+                                                          QDialogButtonBox::ButtonRole keepMineRole,
+                                                          const QString &takeTheirsText) {
+        auto *keepMineButton = buttons->addButton(keepMineText, keepMineRole);
+        keepMineButton->setObjectName(u"keepMineButton"_s);
+        auto *takeTheirsButton = buttons->addButton(takeTheirsText, QDialogButtonBox::RejectRole);
+        takeTheirsButton->setObjectName(u"takeTheirsButton"_s);
+        connect(keepMineButton, &QPushButton::clicked, this, &ConflictDialog::keepMine);
+        connect(takeTheirsButton, &QPushButton::clicked, this, &ConflictDialog::takeTheirs);
+    };
     const QString title = (mine ? mine->title : base.title).toHtmlEscaped();
 
     if (!theirs) {
         intro->setText(tr("<b>“%1” was deleted by someone else</b> while you changed it. "
                           "Restore it with your changes, or let it go?").arg(title));
-        auto *restore = buttons->addButton(tr("&Restore with My Changes"), QDialogButtonBox::AcceptRole);
-        restore->setObjectName(u"keepMineButton"_s);
-        auto *drop = buttons->addButton(tr("&Let It Go"), QDialogButtonBox::RejectRole);
-        drop->setObjectName(u"takeTheirsButton"_s);
-        connect(restore, &QPushButton::clicked, this, &ConflictDialog::keepMine);
-        connect(drop, &QPushButton::clicked, this, &ConflictDialog::takeTheirs);
+        addKeepMineAndTakeTheirs(tr("&Restore with My Changes"), QDialogButtonBox::AcceptRole, tr("&Let It Go"));
         layout->addWidget(buttons);
         return;
     }
@@ -132,12 +138,7 @@ ConflictDialog::ConflictDialog(const Task &base, const std::optional<Task> &mine
     if (!mine) {
         intro->setText(tr("<b>“%1” was changed by someone else</b> after you chose to delete it. "
                           "Delete it anyway, or keep their version?").arg(title));
-        auto *del = buttons->addButton(tr("&Delete Anyway"), QDialogButtonBox::AcceptRole);
-        del->setObjectName(u"keepMineButton"_s);
-        auto *keep = buttons->addButton(tr("&Keep Their Version"), QDialogButtonBox::RejectRole);
-        keep->setObjectName(u"takeTheirsButton"_s);
-        connect(del, &QPushButton::clicked, this, &ConflictDialog::keepMine);
-        connect(keep, &QPushButton::clicked, this, &ConflictDialog::takeTheirs);
+        addKeepMineAndTakeTheirs(tr("&Delete Anyway"), QDialogButtonBox::AcceptRole, tr("&Keep Their Version"));
     } else {
         intro->setText(tr("<b>“%1” was changed by someone else</b> since you opened it. Choose, "
                           "field by field, what to keep: where only one side changed, that side "
@@ -145,13 +146,8 @@ ConflictDialog::ConflictDialog(const Task &base, const std::optional<Task> &mine
         auto *mergeButton = buttons->addButton(tr("&Save Choices"), QDialogButtonBox::AcceptRole);
         mergeButton->setObjectName(u"mergeButton"_s);
         mergeButton->setDefault(true);
-        auto *keepMineButton = buttons->addButton(tr("Keep &Mine"), QDialogButtonBox::ActionRole);
-        keepMineButton->setObjectName(u"keepMineButton"_s);
-        auto *theirsButton = buttons->addButton(tr("Take &Theirs"), QDialogButtonBox::RejectRole);
-        theirsButton->setObjectName(u"takeTheirsButton"_s);
         connect(mergeButton, &QPushButton::clicked, this, &ConflictDialog::merge);
-        connect(keepMineButton, &QPushButton::clicked, this, &ConflictDialog::keepMine);
-        connect(theirsButton, &QPushButton::clicked, this, &ConflictDialog::takeTheirs);
+        addKeepMineAndTakeTheirs(tr("Keep &Mine"), QDialogButtonBox::ActionRole, tr("Take &Theirs"));
     }
     layout->addWidget(buttons);
 }

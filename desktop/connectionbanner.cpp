@@ -1,9 +1,9 @@
 #include <taskflow/desktop/connectionbanner.h>
 
+#include <taskflow/desktop/bundledicon.h>
 #include <taskflow/desktop/taskcolors.h>
 
 #include <QHBoxLayout>
-#include <QIcon>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -17,7 +17,7 @@ ConnectionBanner::ConnectionBanner(QWidget *parent)
       m_message(new QLabel(this)),
       m_hint(new QLabel(this)),
       m_retry(new QPushButton(tr("&Retry now"), this)),
-      m_settings(new QPushButton(QIcon(u":/icons/settings.svg"_s), tr("&Settings…"), this))
+      m_settings(new QPushButton(bundledIcon(u"settings"_s), tr("&Settings…"), this))
 {
     setObjectName(u"connectionBanner"_s);
     setFrameShape(QFrame::StyledPanel);
@@ -29,7 +29,7 @@ ConnectionBanner::ConnectionBanner(QWidget *parent)
     setAccessibleName(tr("Connection problem"));
 
     auto *icon = new QLabel(this);
-    icon->setPixmap(QIcon(u":/icons/connection-error.svg"_s).pixmap(24, 24));
+    icon->setPixmap(bundledIcon(u"connection-error"_s).pixmap(24, 24));
     m_message->setObjectName(u"bannerMessage"_s);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);

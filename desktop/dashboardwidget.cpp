@@ -69,6 +69,17 @@ QChart *makeChart(const QString &title)
     return chart;
 }
 
+// A view of `chart` that screen readers name by the chart's title.
+QChartView *makeChartView(QChart *chart, const QString &objectName, QWidget *parent)
+{
+    auto *view = new QChartView(chart, parent);
+    view->setObjectName(objectName);
+    view->setAccessibleName(chart->title());
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(300, 260);
+    return view;
+}
+
 } // namespace
 
 DashboardWidget::DashboardWidget(QWidget *parent) : QWidget(parent)
@@ -143,12 +154,7 @@ QChartView *DashboardWidget::makeStatusChart()
     }
     m_statusChart->addSeries(m_statusSeries);
     m_statusChart->legend()->setAlignment(Qt::AlignBottom);
-    auto *view = new QChartView(m_statusChart, this);
-    view->setObjectName(u"statusChart"_s);
-    view->setAccessibleName(tr("Tasks by status"));
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(300, 260);
-    return view;
+    return makeChartView(m_statusChart, u"statusChart"_s, this);
 }
 
 QChartView *DashboardWidget::makePriorityChart()
@@ -185,12 +191,7 @@ QChartView *DashboardWidget::makePriorityChart()
     series->attachAxis(m_priorityAxis);
     chart->legend()->setVisible(false);
 
-    auto *view = new QChartView(chart, this);
-    view->setObjectName(u"priorityChart"_s);
-    view->setAccessibleName(tr("Tasks by priority"));
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(300, 260);
-    return view;
+    return makeChartView(chart, u"priorityChart"_s, this);
 }
 
 void DashboardWidget::setStats(const TaskStats &stats)

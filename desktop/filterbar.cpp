@@ -1,8 +1,9 @@
 #include <taskflow/desktop/filterbar.h>
 
+#include <taskflow/desktop/bundledicon.h>
+
 #include <QComboBox>
 #include <QHBoxLayout>
-#include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -43,7 +44,7 @@ FilterBar::FilterBar(QWidget *parent)
     m_search->setPlaceholderText(tr("Search titles and descriptions"));
     m_search->setToolTip(tr("Ignores case and accents. Escape clears, Down goes to the results."));
     m_search->setClearButtonEnabled(true);
-    m_search->addAction(QIcon(u":/icons/edit-find.svg"_s), QLineEdit::LeadingPosition);
+    m_search->addAction(bundledIcon(u"edit-find"_s), QLineEdit::LeadingPosition);
     m_search->setAccessibleName(tr("Search"));
     m_search->setMinimumWidth(240);
 

@@ -1,4 +1,5 @@
 #include <taskflow/desktop/apiclient.h>
+#include <taskflow/desktop/bundledicon.h>
 #include <taskflow/desktop/conflictdialog.h>
 #include <taskflow/desktop/mainwindow.h>
 #include <taskflow/desktop/settings.h>
@@ -11,7 +12,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QIcon>
 #include <QScreen>
 #include <QTableView>
 #include <QTimer>
@@ -46,7 +46,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(u"TaskFlow"_s);
     QApplication::setApplicationDisplayName(u"TaskFlow"_s);
     QApplication::setApplicationVersion(QStringLiteral(TASKFLOW_VERSION));
-    QApplication::setWindowIcon(QIcon(u":/icons/taskflow.svg"_s));
+    QApplication::setWindowIcon(taskflow::bundledIcon(u"taskflow"_s));
     QGuiApplication::setDesktopFileName(u"taskflow"_s);
 
     QCommandLineParser parser;

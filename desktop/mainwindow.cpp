@@ -1,6 +1,7 @@
 #include <taskflow/desktop/mainwindow.h>
 
 #include <taskflow/desktop/apiclient.h>
+#include <taskflow/desktop/bundledicon.h>
 #include <taskflow/desktop/connectionbanner.h>
 #include <taskflow/desktop/dashboardwidget.h>
 #include <taskflow/desktop/eventstream.h>
@@ -16,11 +17,11 @@
 #include <taskflow/desktop/taskstore.h>
 #include <taskflow/desktop/tasktablemodel.h>
 #include <taskflow/desktop/tokenstore.h>
+#include <taskflow/desktop/windowaction.h>
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QIcon>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -44,11 +45,6 @@ namespace {
 constexpr int busyIndicatorDelayMs = 150;
 constexpr int statusMessageMs = 6000;
 
-QIcon icon(const QString &name)
-{
-    return QIcon(u":/icons/"_s + name + u".svg"_s);
-}
-
 } // namespace
 
 MainWindow::MainWindow(Settings &settings, QWidget *parent)
@@ -58,15 +54,15 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
       m_undo(new QUndoStack(this))
 {
     setObjectName(u"mainWindow"_s);
-    setWindowIcon(icon(u"taskflow"_s));
+    setWindowIcon(bundledIcon(u"taskflow"_s));
 
     m_page = new TaskListPage(m_session->store(), m_session->model(), m_undo, settings, this);
     m_dashboard = new DashboardWidget(this);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"tabs"_s);
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_page, icon(u"task-edit"_s), tr("&Tasks"));
-    m_tabs->addTab(m_dashboard, icon(u"dashboard"_s), tr("D&ashboard"));
+    m_tabs->addTab(m_page, bundledIcon(u"task-edit"_s), tr("&Tasks"));
+    m_tabs->addTab(m_dashboard, bundledIcon(u"dashboard"_s), tr("D&ashboard"));
     setCentralWidget(m_tabs);
 
     m_reminders = new Reminders(m_session->model(), this);
@@ -135,38 +131,28 @@ void MainWindow::createActions()
     addAction(m_undoAction);
     addAction(m_redoAction);
 
-    const auto make = [this](const QString &objectName, const QString &iconName, const QString &text,
-                             const QList<QKeySequence> &keys, const QString &tip, auto slot) {
-        auto *action = new QAction(iconName.isEmpty() ? QIcon() : icon(iconName), text, this);
-        action->setObjectName(objectName);
-        action->setShortcuts(keys);
-        const QString keyText = keys.isEmpty() ? QString() : keys.first().toString(QKeySequence::NativeText);
-        action->setToolTip(keyText.isEmpty() ? tip : u"%1 (%2)"_s.arg(tip, keyText));
-        action->setStatusTip(tip);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action); // shortcuts work even with the toolbar hidden
-        return action;
-    };
     QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
     refreshKeys.append(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_refreshAction = make(u"refreshAction"_s, u"view-refresh"_s, tr("&Refresh"), refreshKeys,
-                           tr("Load the tasks from the server now"), &MainWindow::refresh);
-    m_dashboardAction = make(u"dashboardAction"_s, u"dashboard"_s, tr("&Dashboard"),
-                             {QKeySequence(Qt::CTRL | Qt::Key_D)},
-                             tr("Charts of the tasks by status and priority"),
-                             [this] { showDashboard(m_dashboardAction->isChecked()); });
+    m_refreshAction = addWindowAction(this, u"refreshAction"_s, u"view-refresh"_s, tr("&Refresh"),
+                                      refreshKeys, tr("Load the tasks from the server now"),
+                                      &MainWindow::refresh);
+    m_dashboardAction = addWindowAction(this, u"dashboardAction"_s, u"dashboard"_s, tr("&Dashboard"),
+                                        {QKeySequence(Qt::CTRL | Qt::Key_D)},
+                                        tr("Charts of the tasks by status and priority"),
+                                        [this] { showDashboard(m_dashboardAction->isChecked()); });
     m_dashboardAction->setCheckable(true);
     QList<QKeySequence> settingsKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
     if (settingsKeys.isEmpty())
         settingsKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    m_settingsAction = make(u"settingsAction"_s, u"settings"_s, tr("&Settings…"), settingsKeys,
-                            tr("Server, language, look and reminders"), &MainWindow::showSettings);
+    m_settingsAction = addWindowAction(this, u"settingsAction"_s, u"settings"_s, tr("&Settings…"),
+                                       settingsKeys, tr("Server, language, look and reminders"),
+                                       &MainWindow::showSettings);
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
-    m_aboutAction = make(u"aboutAction"_s, u"help-about"_s, tr("&About TaskFlow"), {},
-                         tr("Version and credits"), &MainWindow::showAbout);
+    m_aboutAction = addWindowAction(this, u"aboutAction"_s, u"help-about"_s, tr("&About TaskFlow"), {},
+                                    tr("Version and credits"), &MainWindow::showAbout);
     m_aboutAction->setMenuRole(QAction::AboutRole);
-    m_quitAction = make(u"quitAction"_s, QString(), tr("&Quit"), {QKeySequence::Quit},
-                        tr("Close TaskFlow"), &MainWindow::quit);
+    m_quitAction = addWindowAction(this, u"quitAction"_s, QString(), tr("&Quit"), {QKeySequence::Quit},
+                                   tr("Close TaskFlow"), &MainWindow::quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     // The page's own actions act from anywhere in the window.
     for (QAction *action : {m_page->newAction(), m_page->quickAddAction(), m_page->editAction(),
@@ -361,7 +347,7 @@ void MainWindow::updateConnection()
     const QString server = m_session->serverUrl().toDisplayString();
     TaskStore *store = m_session->store();
     const bool ok = store->isConnected();
-    m_connectionIcon->setPixmap(icon(ok ? u"connection-ok"_s : u"connection-error"_s).pixmap(16, 16));
+    m_connectionIcon->setPixmap(bundledIcon(ok ? u"connection-ok"_s : u"connection-error"_s).pixmap(16, 16));
     QString text;
     if (ok && store->isLive())
         text = tr("Connected to %1 · live").arg(server);
@@ -473,7 +459,7 @@ void MainWindow::showAbout()
     QMessageBox box(this);
     box.setObjectName(u"aboutBox"_s);
     box.setWindowTitle(tr("About TaskFlow"));
-    box.setIconPixmap(icon(u"taskflow"_s).pixmap(64, 64));
+    box.setIconPixmap(bundledIcon(u"taskflow"_s).pixmap(64, 64));
     box.setText(tr("<h3>TaskFlow %1</h3><p>Your tasks, in a fast native window.</p>")
                     .arg(QStringLiteral(TASKFLOW_VERSION)));
     box.setInformativeText(tr("Server: %1<br>Built with Qt %2, running on Qt %3.")

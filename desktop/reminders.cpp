@@ -1,8 +1,8 @@
 #include <taskflow/desktop/reminders.h>
 
+#include <taskflow/desktop/bundledicon.h>
 #include <taskflow/desktop/tasktablemodel.h>
 
-#include <QIcon>
 #include <QLocale>
 #include <QSystemTrayIcon>
 
@@ -14,7 +14,7 @@ Reminders::Reminders(TaskTableModel *model, QObject *parent)
     : QObject(parent), m_model(model), m_lastCheck(QDateTime::currentDateTimeUtc())
 {
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(QIcon(u":/icons/taskflow.svg"_s), this);
+        m_tray = new QSystemTrayIcon(bundledIcon(u"taskflow"_s), this);
         m_tray->setToolTip(tr("TaskFlow"));
         connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
             if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)

@@ -1,5 +1,6 @@
 #include <taskflow/desktop/settingsdialog.h>
 
+#include <taskflow/desktop/bundledicon.h>
 #include <taskflow/desktop/pollinterval.h>
 #include <taskflow/desktop/settings.h>
 #include <taskflow/desktop/taskcolors.h>
@@ -81,7 +82,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
       m_theme(new QComboBox(this)),
       m_keepInTray(new QCheckBox(tr("&Keep TaskFlow in the system tray when the window closes"), this)),
       m_reminders(new QCheckBox(tr("&Remind me when a task falls due"), this)),
-      m_test(new QPushButton(QIcon(u":/icons/connection-ok.svg"_s), tr("&Test connection"), this)),
+      m_test(new QPushButton(bundledIcon(u"connection-ok"_s), tr("&Test connection"), this)),
       m_result(new QLabel(this)),
       m_tokenResult(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))

@@ -1,5 +1,7 @@
 #include <taskflow/desktop/smartview.h>
 
+#include <taskflow/common/enumfromname.h>
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -39,11 +41,7 @@ QString settingsName(SmartView view)
 
 std::optional<SmartView> smartViewFromSettingsName(const QString &name)
 {
-    for (const SmartView view : allSmartViews) {
-        if (settingsName(view) == name)
-            return view;
-    }
-    return std::nullopt;
+    return enumFromName(name, allSmartViews, &settingsName);
 }
 
 SmartViewClock SmartViewClock::at(const QDateTime &nowUtc)

@@ -1,6 +1,7 @@
 #include <taskflow/desktop/tasklistpage.h>
 
 #include <taskflow/desktop/badgedelegate.h>
+#include <taskflow/desktop/bundledicon.h>
 #include <taskflow/desktop/conflictdialog.h>
 #include <taskflow/desktop/connectionbanner.h>
 #include <taskflow/desktop/filterbar.h>
@@ -13,6 +14,7 @@
 #include <taskflow/desktop/taskfiltermodel.h>
 #include <taskflow/desktop/tasktablemodel.h>
 #include <taskflow/desktop/taskundocommand.h>
+#include <taskflow/desktop/windowaction.h>
 
 #include <QAction>
 #include <QCoreApplication>
@@ -20,7 +22,6 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -39,11 +40,6 @@ using namespace Qt::StringLiterals;
 namespace taskflow {
 
 namespace {
-
-QIcon icon(const QString &name)
-{
-    return QIcon(u":/icons/"_s + name + u".svg"_s);
-}
 
 QString quoted(const QString &title)
 {
@@ -141,37 +137,23 @@ TaskListPage::~TaskListPage() = default;
 
 void TaskListPage::createActions()
 {
-    const auto make = [this](const QString &objectName, const QString &iconName, const QString &text,
-                             const QList<QKeySequence> &keys, const QString &tip, auto slot) {
-        auto *action = new QAction(iconName.isEmpty() ? QIcon() : icon(iconName), text, this);
-        action->setObjectName(objectName);
-        action->setShortcuts(keys);
-        const QString keyText = keys.isEmpty() ? QString() : keys.first().toString(QKeySequence::NativeText);
-        action->setToolTip(keyText.isEmpty() ? tip : u"%1 (%2)"_s.arg(tip, keyText));
-        action->setStatusTip(tip);
-        action->setShortcutContext(Qt::WindowShortcut);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
-        return action;
-    };
-    m_newAction = make(u"newTaskAction"_s, u"task-new"_s, tr("&New Task…"), {QKeySequence::New},
-                       tr("Create a task"), &TaskListPage::newTask);
-    m_quickAddAction = make(u"quickAddAction"_s, QString(), tr("&Quick Add"),
-                            {QKeySequence(Qt::CTRL | Qt::Key_L)},
-                            tr("Type a task in the quick-add line"), &TaskListPage::focusQuickAdd);
-    m_editAction = make(u"editTaskAction"_s, u"task-edit"_s, tr("&Edit Task…"),
-                        {QKeySequence(Qt::CTRL | Qt::Key_E), QKeySequence(Qt::Key_F2)},
-                        tr("Edit the selected task"),
-                        &TaskListPage::editSelectedTask);
-    m_completeAction = make(u"completeAction"_s, QString(), tr("&Complete"),
-                            {QKeySequence(Qt::CTRL | Qt::Key_Space)},
-                            tr("Mark the selected tasks as done, or to do again"),
-                            &TaskListPage::toggleSelectedDone);
-    m_deleteAction = make(u"deleteTaskAction"_s, u"task-delete"_s, tr("&Delete Task…"),
-                          {QKeySequence::Delete}, tr("Delete the selected tasks"),
-                          &TaskListPage::deleteSelectedTasks);
-    m_findAction = make(u"findAction"_s, u"edit-find"_s, tr("&Find…"), {QKeySequence::Find},
-                        tr("Search the tasks"), &TaskListPage::focusSearch);
+    m_newAction = addWindowAction(this, u"newTaskAction"_s, u"task-new"_s, tr("&New Task…"),
+                                  {QKeySequence::New}, tr("Create a task"), &TaskListPage::newTask);
+    m_quickAddAction = addWindowAction(this, u"quickAddAction"_s, QString(), tr("&Quick Add"),
+                                       {QKeySequence(Qt::CTRL | Qt::Key_L)},
+                                       tr("Type a task in the quick-add line"), &TaskListPage::focusQuickAdd);
+    m_editAction = addWindowAction(this, u"editTaskAction"_s, u"task-edit"_s, tr("&Edit Task…"),
+                                   {QKeySequence(Qt::CTRL | Qt::Key_E), QKeySequence(Qt::Key_F2)},
+                                   tr("Edit the selected task"), &TaskListPage::editSelectedTask);
+    m_completeAction = addWindowAction(this, u"completeAction"_s, QString(), tr("&Complete"),
+                                       {QKeySequence(Qt::CTRL | Qt::Key_Space)},
+                                       tr("Mark the selected tasks as done, or to do again"),
+                                       &TaskListPage::toggleSelectedDone);
+    m_deleteAction = addWindowAction(this, u"deleteTaskAction"_s, u"task-delete"_s, tr("&Delete Task…"),
+                                     {QKeySequence::Delete}, tr("Delete the selected tasks"),
+                                     &TaskListPage::deleteSelectedTasks);
+    m_findAction = addWindowAction(this, u"findAction"_s, u"edit-find"_s, tr("&Find…"), {QKeySequence::Find},
+                                   tr("Search the tasks"), &TaskListPage::focusSearch);
 
     m_statusMenu = new QMenu(tr("&Mark as"), this);
     m_statusMenu->setObjectName(u"statusMenu"_s);
@@ -199,7 +181,7 @@ QWidget *TaskListPage::createQuickAdd()
     m_quickAdd->setAccessibleDescription(
         tr("A title, optionally with !high or !low, @name and a day such as today or friday"));
     m_quickAdd->setClearButtonEnabled(true);
-    m_quickAdd->addAction(icon(u"task-new"_s), QLineEdit::LeadingPosition);
+    m_quickAdd->addAction(bundledIcon(u"task-new"_s), QLineEdit::LeadingPosition);
     m_quickAddPreview = new QLabel(box);
     m_quickAddPreview->setObjectName(u"quickAddPreview"_s);
     m_quickAddPreview->setTextFormat(Qt::PlainText);
@@ -784,7 +766,7 @@ void TaskListPage::deleteSelectedTasks()
                                 .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
     QPushButton *confirm = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
     confirm->setObjectName(u"confirmDeleteButton"_s);
-    confirm->setIcon(icon(u"task-delete"_s));
+    confirm->setIcon(bundledIcon(u"task-delete"_s));
     box->setDefaultButton(QMessageBox::Cancel); // Return must not delete
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, box, confirm, tasks, what] {

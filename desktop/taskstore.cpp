@@ -42,25 +42,6 @@ Task applied(Task task, const TaskChanges &changes)
     return task;
 }
 
-// The fields of `to` that differ from `from`, as an update.
-TaskChanges difference(const Task &from, const Task &to)
-{
-    TaskChanges changes;
-    if (from.title != to.title)
-        changes.title = to.title;
-    if (from.description != to.description)
-        changes.description = to.description;
-    if (from.status != to.status)
-        changes.status = to.status;
-    if (from.priority != to.priority)
-        changes.priority = to.priority;
-    if (from.assignee != to.assignee)
-        changes.assignee = to.assignee;
-    if (from.dueDate != to.dueDate)
-        changes.dueDate = to.dueDate;
-    return changes;
-}
-
 TaskChanges everything(const Task &task)
 {
     TaskChanges changes;
@@ -92,6 +73,17 @@ bool mergesCleanly(const PendingWrite &write, const Task &theirs)
         && (!mine.priority || base.priority == theirs.priority || wanted.priority == theirs.priority)
         && (!mine.assignee || base.assignee == theirs.assignee || wanted.assignee == theirs.assignee)
         && (!mine.dueDate || base.dueDate == theirs.dueDate || wanted.dueDate == theirs.dueDate);
+}
+
+PendingWrite pendingWrite(PendingWrite::Kind kind, const QString &taskId, const std::optional<Task> &base,
+                          const TaskChanges &changes = {})
+{
+    PendingWrite write;
+    write.kind = kind;
+    write.taskId = taskId;
+    write.base = base;
+    write.changes = changes;
+    return write;
 }
 
 bool isRetryable(const ApiError &error)
@@ -424,12 +416,9 @@ qint64 TaskStore::enqueue(PendingWrite write, QObject *context, WriteCallback do
 
 QString TaskStore::createTask(const TaskChanges &changes, QObject *context, WriteCallback done)
 {
-    PendingWrite write;
-    write.kind = PendingWrite::Kind::Create;
-    write.taskId = PendingWrite::newLocalId();
-    write.changes = changes;
-    enqueue(write, context, std::move(done));
-    return write.taskId;
+    const QString id = PendingWrite::newLocalId();
+    enqueue(pendingWrite(PendingWrite::Kind::Create, id, std::nullopt, changes), context, std::move(done));
+    return id;
 }
 
 void TaskStore::updateTask(const Task &base, const TaskChanges &changes, QObject *context,
@@ -450,12 +439,7 @@ void TaskStore::updateTask(const Task &base, const TaskChanges &changes, QObject
             return;
         }
     }
-    PendingWrite write;
-    write.kind = PendingWrite::Kind::Update;
-    write.taskId = id;
-    write.base = base;
-    write.changes = changes;
-    enqueue(write, context, std::move(done));
+    enqueue(pendingWrite(PendingWrite::Kind::Update, id, base, changes), context, std::move(done));
 }
 
 void TaskStore::deleteTask(const Task &base, QObject *context, WriteCallback done)
@@ -480,11 +464,7 @@ void TaskStore::deleteTask(const Task &base, QObject *context, WriteCallback don
             return;
         }
     }
-    PendingWrite write;
-    write.kind = PendingWrite::Kind::Delete;
-    write.taskId = id;
-    write.base = base;
-    enqueue(write, context, std::move(done));
+    enqueue(pendingWrite(PendingWrite::Kind::Delete, id, base), context, std::move(done));
 }
 
 PendingWrite *TaskStore::queued(qint64 seq)
@@ -687,7 +667,7 @@ void TaskStore::resolveConflict(qint64 seq, const Resolution &resolution)
         m_offline->replace(*write);
     } else {
         write->base = *theirs;
-        write->changes = difference(*theirs, *resolution);
+        write->changes = TaskChanges::difference(*theirs, *resolution);
         if (write->changes.isEmpty()) {
             m_offline->remove(seq);
             m_queue.removeIf([seq](const PendingWrite &w) { return w.seq == seq; });

@@ -52,19 +52,7 @@ void TaskUndoCommand::move(const std::optional<Task> &from, const std::optional<
         return;
     }
     // Only the fields this change touched go back (or forth).
-    TaskChanges changes;
-    if (from->title != to->title)
-        changes.title = to->title;
-    if (from->description != to->description)
-        changes.description = to->description;
-    if (from->status != to->status)
-        changes.status = to->status;
-    if (from->priority != to->priority)
-        changes.priority = to->priority;
-    if (from->assignee != to->assignee)
-        changes.assignee = to->assignee;
-    if (from->dueDate != to->dueDate)
-        changes.dueDate = to->dueDate;
+    const TaskChanges changes = TaskChanges::difference(*from, *to);
     if (!changes.isEmpty())
         m_store->updateTask(*shown, changes, nullptr, nullptr);
 }

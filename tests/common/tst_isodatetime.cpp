@@ -1,6 +1,7 @@
 // IsoDateTime: the ISO 8601 forms API.md accepts for due_date, the `Z` form the API answers
 // with, and the naive-UTC text SQLAlchemy and SQLite keep in the database.
 #include <taskflow/common/isodatetime.h>
+#include "utc.h"
 
 #include <QTimeZone>
 #include <QtTest>
@@ -9,12 +10,6 @@ using namespace Qt::StringLiterals;
 using namespace taskflow;
 
 namespace {
-
-QDateTime utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0,
-              int msec = 0)
-{
-    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), QTimeZone::utc());
-}
 
 QDateTime withOffset(int year, int month, int day, int hour, int minute, int offsetSeconds,
                      int msec = 0)

@@ -4,6 +4,7 @@
 #include <taskflow/common/task.h>
 #include <taskflow/common/taskstats.h>
 #include <taskflow/common/validationerror.h>
+#include "utc.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,10 +17,18 @@ using namespace taskflow;
 
 namespace {
 
-QDateTime utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0,
-              int msec = 0)
+// Both spellings of one value, each read back to it; the two never cross: the API refuses the
+// database's names, the database the API's values.
+template <typename Enum>
+void checkNames(Enum value, const QString &api, const QString &database,
+                std::optional<Enum> (*fromApi)(QStringView), std::optional<Enum> (*fromDatabase)(QStringView))
 {
-    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), QTimeZone::utc());
+    QCOMPARE(toApi(value), api);
+    QCOMPARE(toDatabase(value), database);
+    QCOMPARE(fromApi(api), std::optional(value));
+    QCOMPARE(fromDatabase(database), std::optional(value));
+    QCOMPARE(fromApi(database), std::optional<Enum>());
+    QCOMPARE(fromDatabase(api), std::optional<Enum>());
 }
 
 // A task with every field set and every kind of awkward character.
@@ -132,13 +141,7 @@ void tst_Task::statusNames()
     QFETCH(QString, api);
     QFETCH(QString, database);
 
-    QCOMPARE(toApi(status), api);
-    QCOMPARE(toDatabase(status), database);
-    QCOMPARE(statusFromApi(api), std::optional(status));
-    QCOMPARE(statusFromDatabase(database), std::optional(status));
-    // The two spellings never cross: the API refuses the names, the database the values.
-    QCOMPARE(statusFromApi(database), std::optional<TaskStatus>());
-    QCOMPARE(statusFromDatabase(api), std::optional<TaskStatus>());
+    checkNames(status, api, database, &statusFromApi, &statusFromDatabase);
 }
 
 void tst_Task::priorityNames_data()
@@ -158,12 +161,7 @@ void tst_Task::priorityNames()
     QFETCH(QString, api);
     QFETCH(QString, database);
 
-    QCOMPARE(toApi(priority), api);
-    QCOMPARE(toDatabase(priority), database);
-    QCOMPARE(priorityFromApi(api), std::optional(priority));
-    QCOMPARE(priorityFromDatabase(database), std::optional(priority));
-    QCOMPARE(priorityFromApi(database), std::optional<TaskPriority>());
-    QCOMPARE(priorityFromDatabase(api), std::optional<TaskPriority>());
+    checkNames(priority, api, database, &priorityFromApi, &priorityFromDatabase);
 }
 
 void tst_Task::unknownNames_data()

@@ -3,6 +3,7 @@
 // empty field means loc ["body"] and the type "*" means the contract names no exact code.
 #include <taskflow/common/isodatetime.h>
 #include <taskflow/common/taskchanges.h>
+#include "utc.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,12 +27,6 @@ ValidationErrors errorsOf(const Parsed &parsed)
 
 using Mode = TaskChanges::Mode;
 
-QDateTime utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0,
-              int msec = 0)
-{
-    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), QTimeZone::utc());
-}
-
 QByteArray json(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
@@ -46,6 +41,23 @@ QByteArray withTitle(const QJsonValue &title)
 QByteArray withField(const QString &field, const QJsonValue &value)
 {
     return json({{u"title"_s, u"t"_s}, {field, value}});
+}
+
+// A stored task with every field set, none to its default (status, priority), so that a
+// change that resets a field shows.
+Task storedTask()
+{
+    Task task;
+    task.id = u"3fa85f64-5717-4562-b3fc-2c963f66afa6"_s;
+    task.title = u"old"_s;
+    task.description = u"old description"_s;
+    task.status = TaskStatus::InProgress;
+    task.priority = TaskPriority::High;
+    task.assignee = u"alice"_s;
+    task.dueDate = utc(2026, 1, 1);
+    task.createdAt = utc(2025, 1, 1);
+    task.updatedAt = utc(2025, 1, 2);
+    return task;
 }
 
 QString repeated(const QString &unit, qsizetype times)
@@ -119,6 +131,7 @@ private slots:
     void applyToClearsNullables();
     void applyToEmptyChangesNothing();
     void applyToCreateKeepsDefaults();
+    void differenceAppliedGivesTheOther();
     void isEmpty_data();
     void isEmpty();
     void toJsonEmpty();
@@ -563,16 +576,7 @@ void tst_TaskChanges::validateContext()
 
 void tst_TaskChanges::applyToUpdate()
 {
-    Task task;
-    task.id = u"3fa85f64-5717-4562-b3fc-2c963f66afa6"_s;
-    task.title = u"old"_s;
-    task.description = u"old description"_s;
-    task.status = TaskStatus::Todo;
-    task.priority = TaskPriority::Low;
-    task.assignee = u"alice"_s;
-    task.dueDate = utc(2026, 1, 1);
-    task.createdAt = utc(2025, 1, 1);
-    task.updatedAt = utc(2025, 1, 2);
+    Task task = storedTask();
     const Task before = task;
 
     const auto parsed = TaskChanges::fromJson(
@@ -620,16 +624,7 @@ void tst_TaskChanges::applyToClearsNullables()
 
 void tst_TaskChanges::applyToEmptyChangesNothing()
 {
-    Task task;
-    task.id = u"id"_s;
-    task.title = u"t"_s;
-    task.description = u"d"_s;
-    task.status = TaskStatus::InProgress;
-    task.priority = TaskPriority::High;
-    task.assignee = u"a"_s;
-    task.dueDate = utc(2026, 1, 1);
-    task.createdAt = utc(2025, 1, 1);
-    task.updatedAt = utc(2025, 1, 1);
+    Task task = storedTask();
     const Task before = task;
     TaskChanges().applyTo(task);
     QVERIFY(task == before);
@@ -650,6 +645,28 @@ void tst_TaskChanges::applyToCreateKeepsDefaults()
     QCOMPARE(task.description, std::optional<QString>());
     QCOMPARE(task.assignee, std::optional<QString>());
     QCOMPARE(task.dueDate, std::optional<QDateTime>());
+}
+
+void tst_TaskChanges::differenceAppliedGivesTheOther()
+{
+    const Task from = storedTask();
+    Task to = from;
+    to.title = u"new"_s;
+    to.description = std::nullopt;
+    to.priority = TaskPriority::Low;
+    to.dueDate = utc(2026, 1, 2);
+
+    const TaskChanges changes = TaskChanges::difference(from, to);
+    // Only what differs, a cleared field as null.
+    QCOMPARE(changes.title, std::optional(u"new"_s));
+    QVERIFY(changes.description && !*changes.description);
+    QCOMPARE(changes.priority, std::optional(TaskPriority::Low));
+    QCOMPARE(changes.dueDate, std::optional<Nullable<QDateTime>>(utc(2026, 1, 2)));
+    QVERIFY(!changes.status && !changes.assignee);
+    Task applied = from;
+    changes.applyTo(applied);
+    QVERIFY(applied == to);
+    QVERIFY(TaskChanges::difference(to, to).isEmpty());
 }
 
 void tst_TaskChanges::isEmpty_data()

@@ -1,7 +1,7 @@
 #pragma once
 
 // What the desktop suites that open the real MainWindow share: a throwaway settings file, no
-// queue or cached list left by an earlier test, and waiting for rows by title.
+// queue or cached list left by an earlier test, no dialog left open by one, and rows by title.
 
 #include <taskflow/desktop/mainwindow.h>
 #include <taskflow/desktop/offlinestore.h>
@@ -9,10 +9,14 @@
 #include <taskflow/desktop/taskstore.h>
 #include <taskflow/desktop/tasktablemodel.h>
 #include <taskflow/desktop/tokenstore.h>
+#include <taskflow/desktop/translations.h>
 
+#include <QApplication>
+#include <QDialog>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -22,6 +26,27 @@
 class DesktopWindowFixture
 {
 public:
+    // In initTestCase: settings and the offline store in test locations, tokens in the settings
+    // file (never the machine's keyring), and the English texts the checks read.
+    static void setUpApplication(const QString &name)
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setOrganizationName(QStringLiteral("TaskFlowTests"));
+        QApplication::setApplicationName(name);
+        qputenv("TASKFLOW_TOKEN_STORE", "settings");
+        taskflow::installTranslations(*QCoreApplication::instance(), QStringLiteral("en"));
+    }
+
+    // In cleanup: a failed test may leave a dialog open; the next test starts with none.
+    // (done(), not close(): a dialog with changes would ask first.)
+    static void closeDialogs()
+    {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (auto *dialog = qobject_cast<QDialog *>(widget); dialog && dialog->isVisible())
+                dialog->done(QDialog::Rejected);
+        }
+    }
+
     // A fresh settings file naming `server`, and no offline files for it.
     void reset(const QUrl &server)
     {

@@ -5,6 +5,8 @@
 
 #include <taskflow/desktop/apiclient.h>
 #include <taskflow/desktop/healthsummary.h>
+#include "awaitanswer.h"
+#include "scriptedhttpserver.h"
 #include "testdatabase.h"
 #include "testserver.h"
 
@@ -17,7 +19,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <memory>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -25,16 +26,11 @@ using namespace taskflow;
 
 namespace {
 
-// Runs one asynchronous call and waits (on the event loop, with a deadline) for its answer.
+// Every call of ApiClient answers an ApiCallback<T>.
 template <typename T>
-std::optional<ApiResult<T>> await(const std::function<void(QObject *, ApiCallback<T>)> &call,
-                                  int timeoutMs = 15000)
+std::optional<ApiResult<T>> await(const std::function<void(QObject *, ApiCallback<T>)> &call)
 {
-    QObject context; // the answer must not outlive this function if it comes too late
-    std::optional<ApiResult<T>> result;
-    call(&context, [&result](const ApiResult<T> &r) { result = r; });
-    (void)QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs);
-    return result;
+    return awaitAnswer<ApiResult<T>>(call, 15000);
 }
 
 TaskChanges newTask(const QString &title)
@@ -53,50 +49,30 @@ class RecordingServer
 public:
     explicit RecordingServer(QByteArray answer) : RecordingServer(QList<QByteArray>{std::move(answer)}) {}
     // One answer per request, in order; the last one again for any further request.
-    explicit RecordingServer(QList<QByteArray> answers) : m_answers(std::move(answers))
+    explicit RecordingServer(QList<QByteArray> answers)
+        : m_answers(std::move(answers)),
+          m_server([this](QTcpSocket *socket, const QByteArray &head) {
+              heads.append(head);
+              socket->write(m_answers.size() > 1 ? m_answers.takeFirst() : m_answers.first());
+              socket->disconnectFromHost();
+          })
     {
-        m_server.listen(QHostAddress::LocalHost);
-        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                auto received = std::make_shared<QByteArray>();
-                QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, received] {
-                    *received += socket->readAll();
-                    const qsizetype end = received->indexOf("\r\n\r\n");
-                    if (end < 0)
-                        return;
-                    heads.append(received->left(end));
-                    received->clear();
-                    socket->write(m_answers.size() > 1 ? m_answers.takeFirst() : m_answers.first());
-                    socket->disconnectFromHost();
-                });
-            }
-        });
     }
 
     bool isListening() const { return m_server.isListening(); }
-    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_server.serverPort())); }
+    QUrl url() const { return m_server.url(); }
 
     QList<QByteArray> heads;
 
 private:
-    QTcpServer m_server;
     QList<QByteArray> m_answers;
+    ScriptedHttpServer m_server;
 };
 
 QByteArray answer(const QByteArray &statusLine, const QByteArray &body, const QByteArray &headers = {})
 {
     return "HTTP/1.1 " + statusLine + "\r\nContent-Type: application/json\r\nContent-Length: "
         + QByteArray::number(body.size()) + "\r\nConnection: close\r\n" + headers + "\r\n" + body;
-}
-
-// A header of a request head, or a null QByteArray.
-QByteArray header(const QByteArray &head, const QByteArray &name)
-{
-    for (const QByteArray &line : head.split('\n')) {
-        if (line.toLower().startsWith(QByteArray(name.toLower() + ':')))
-            return line.mid(line.indexOf(':') + 1).trimmed();
-    }
-    return QByteArray();
 }
 
 Task sampleTask()
@@ -110,16 +86,6 @@ Task sampleTask()
 
 const QByteArray emptyListAnswer = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                                    "Content-Length: 2\r\nConnection: close\r\n\r\n[]";
-
-// The Authorization header of a request head, or a null QByteArray.
-QByteArray authorization(const QByteArray &head)
-{
-    for (const QByteArray &line : head.split('\n')) {
-        if (line.toLower().startsWith("authorization:"))
-            return line.mid(line.indexOf(':') + 1).trimmed();
-    }
-    return QByteArray();
-}
 
 // A port nothing listens on (it was free a moment ago).
 quint16 closedPort()
@@ -193,18 +159,14 @@ void TestApiClient::initTestCase()
     QVERIFY2(m_server.start(m_database.url()), qPrintable(m_server.output()));
     m_client.setBaseUrl(m_server.url());
     TASKFLOW_REQUIRE_DATABASE(m_lockedDatabase);
-    QProcessEnvironment locked;
-    locked.insert(u"API_TOKEN"_s, QString::fromLatin1(apiToken));
-    QVERIFY2(m_lockedServer.start(m_lockedDatabase.url(), locked), qPrintable(m_lockedServer.output()));
+    QVERIFY2(m_lockedServer.startWithToken(m_lockedDatabase.url(), apiToken), qPrintable(m_lockedServer.output()));
 }
 
 void TestApiClient::init()
 {
     m_client.setBaseUrl(m_server.url());
     m_client.setTimeout(ApiClient::defaultTimeout);
-    HttpClient http(m_server.url());
-    for (const QJsonValue &task : http.get(u"/tasks"_s).array())
-        QCOMPARE(http.del(u"/tasks/"_s + task[u"id"_s].toString()).status, 204);
+    deleteEveryTask(m_server.url());
 }
 
 Task TestApiClient::create(const TaskChanges &changes)
@@ -501,15 +463,9 @@ void TestApiClient::serverDown()
 
 void TestApiClient::slowServerTimesOut()
 {
-    // Accepts connections and never answers.
-    QTcpServer blackHole;
-    QVERIFY(blackHole.listen(QHostAddress::LocalHost));
-    QList<QTcpSocket *> held;
-    connect(&blackHole, &QTcpServer::newConnection, this, [&] {
-        while (blackHole.hasPendingConnections())
-            held.append(blackHole.nextPendingConnection());
-    });
-    m_client.setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(blackHole.serverPort())));
+    ScriptedHttpServer silent;
+    QVERIFY(silent.isListening());
+    m_client.setBaseUrl(silent.url());
     m_client.setTimeout(std::chrono::milliseconds(600));
     QElapsedTimer elapsed;
     elapsed.start();
@@ -542,9 +498,9 @@ void TestApiClient::busyWhileInFlight()
 
 void TestApiClient::abortAll()
 {
-    QTcpServer blackHole;
-    QVERIFY(blackHole.listen(QHostAddress::LocalHost));
-    m_client.setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(blackHole.serverPort())));
+    ScriptedHttpServer silent;
+    QVERIFY(silent.isListening());
+    m_client.setBaseUrl(silent.url());
     QObject context;
     std::optional<ApiResult<TaskPage>> result;
     m_client.listTasks({}, &context, [&](const ApiResult<TaskPage> &r) { result = r; });
@@ -621,25 +577,25 @@ void TestApiClient::versionsGoAsIfMatchAndIfNoneMatch()
     });
     QVERIFY(updated && updated->ok());
     QCOMPARE(updated->value().etag, QByteArray("\"v2\""));
-    QCOMPARE(header(server.heads.last(), "If-Match"), QByteArray("\"v1\""));
+    QCOMPARE(requestHeader(server.heads.last(), "If-Match"), QByteArray("\"v1\""));
 
     const auto deleted = await<QString>([&](QObject *context, ApiCallback<QString> done) {
         client.deleteTask(sampleTask().id, "\"v2\"", context, done);
     });
     QVERIFY(deleted);
     QVERIFY(server.heads.last().startsWith("DELETE "));
-    QCOMPARE(header(server.heads.last(), "If-Match"), QByteArray("\"v2\""));
+    QCOMPARE(requestHeader(server.heads.last(), "If-Match"), QByteArray("\"v2\""));
 
     // Without a version the last writer wins, as the web frontend expects: no header at all.
     (void)await<TaskVersion>([&](QObject *context, ApiCallback<TaskVersion> done) {
         client.updateTask(sampleTask().id, changes, {}, context, done);
     });
-    QVERIFY(header(server.heads.last(), "If-Match").isNull());
+    QVERIFY(requestHeader(server.heads.last(), "If-Match").isNull());
 
     (void)await<TaskPage>([&](QObject *context, ApiCallback<TaskPage> done) {
         client.listTasks({}, context, done, "\"list-7\"");
     });
-    QCOMPARE(header(server.heads.last(), "If-None-Match"), QByteArray("\"list-7\""));
+    QCOMPARE(requestHeader(server.heads.last(), "If-None-Match"), QByteArray("\"list-7\""));
 }
 
 void TestApiClient::staleVersionIsAConflictWithTheCurrentTask()
@@ -873,7 +829,8 @@ void TestApiClient::tokenGoesOnlyWhereItBelongs()
         [&](QObject *context, ApiCallback<TaskPage> done) { client.listTasks({}, context, done); });
     QVERIFY(list && list->ok());
     QCOMPARE(server.heads.size(), 1);
-    QCOMPARE(authorization(server.heads.at(0)), QByteArray(QByteArray("Bearer ") + apiToken));
+    QCOMPARE(requestHeader(server.heads.at(0), "Authorization"),
+             QByteArray(QByteArray("Bearer ") + apiToken));
 
     // /health is open: the token stays home.
     (void)await<ServerHealth>([&](QObject *context, ApiCallback<ServerHealth> done) {
@@ -881,14 +838,14 @@ void TestApiClient::tokenGoesOnlyWhereItBelongs()
     });
     QCOMPARE(server.heads.size(), 2);
     QVERIFY2(server.heads.at(1).startsWith("GET /health "), server.heads.at(1).constData());
-    QVERIFY(authorization(server.heads.at(1)).isNull());
+    QVERIFY(requestHeader(server.heads.at(1), "Authorization").isNull());
 
     client.setToken({});
     QVERIFY(await<TaskPage>([&](QObject *context, ApiCallback<TaskPage> done) {
         client.listTasks({}, context, done);
     }));
     QCOMPARE(server.heads.size(), 3);
-    QVERIFY(authorization(server.heads.at(2)).isNull());
+    QVERIFY(requestHeader(server.heads.at(2), "Authorization").isNull());
 }
 
 void TestApiClient::tokenDoesNotFollowARedirectElsewhere()
@@ -906,9 +863,9 @@ void TestApiClient::tokenDoesNotFollowARedirectElsewhere()
         [&](QObject *context, ApiCallback<TaskPage> done) { client.listTasks({}, context, done); });
     QVERIFY(list);
     QCOMPARE(redirecting.heads.size(), 1);
-    QVERIFY(!authorization(redirecting.heads.at(0)).isNull());
+    QVERIFY(!requestHeader(redirecting.heads.at(0), "Authorization").isNull());
     for (const QByteArray &head : std::as_const(elsewhere.heads))
-        QVERIFY2(authorization(head).isNull(), head.constData());
+        QVERIFY2(requestHeader(head, "Authorization").isNull(), head.constData());
     QVERIFY(elsewhere.heads.isEmpty()); // not followed at all
     QVERIFY(!list->ok());
     QVERIFY2(list->error().message.contains(elsewhere.url().authority()), qPrintable(list->error().message));

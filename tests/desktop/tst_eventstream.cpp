@@ -5,8 +5,8 @@
 
 #include <taskflow/desktop/eventstream.h>
 #include <taskflow/desktop/serversession.h>
-#include <taskflow/desktop/translations.h>
 #include "desktopwindow.h"
+#include "scriptedhttpserver.h"
 #include "testdatabase.h"
 #include "testserver.h"
 
@@ -14,8 +14,6 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QPointer>
-#include <QStandardPaths>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QUuid>
 
@@ -39,25 +37,13 @@ Task makeTask(const QString &title)
 class ScriptedServer
 {
 public:
-    explicit ScriptedServer(bool withStream) : m_withStream(withStream)
+    explicit ScriptedServer(bool withStream)
+        : m_withStream(withStream),
+          m_server([this](QTcpSocket *socket, const QByteArray &head) { answer(socket, head); })
     {
-        m_server.listen(QHostAddress::LocalHost);
-        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                auto received = std::make_shared<QByteArray>();
-                QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, received] {
-                    *received += socket->readAll();
-                    const qsizetype end = received->indexOf("\r\n\r\n");
-                    if (end >= 0) {
-                        answer(socket, received->left(end));
-                        received->remove(0, end + 4);
-                    }
-                });
-            }
-        });
     }
 
-    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_server.serverPort())); }
+    QUrl url() const { return m_server.url(); }
     QString etag() const { return u"\"list-%1\""_s.arg(m_version); }
 
     void setTasks(const QList<Task> &tasks)
@@ -92,20 +78,11 @@ public:
     QList<QByteArray> lastEventIds; // of each stream request
 
 private:
-    static QByteArray header(const QByteArray &head, const QByteArray &name)
-    {
-        for (const QByteArray &line : head.split('\n')) {
-            if (line.toLower().startsWith(QByteArray(name.toLower() + ':')))
-                return line.mid(line.indexOf(':') + 1).trimmed();
-        }
-        return QByteArray();
-    }
-
     void answer(QTcpSocket *socket, const QByteArray &head)
     {
         const QByteArray target = head.split(' ').value(1);
         if (target == "/tasks/events" && m_withStream) {
-            lastEventIds.append(header(head, "Last-Event-ID"));
+            lastEventIds.append(requestHeader(head, "Last-Event-ID"));
             socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n\r\n"
                           ": connected\n\n");
             m_streams.append(socket);
@@ -113,7 +90,7 @@ private:
         }
         if (target == "/tasks") {
             ++listRequests;
-            if (header(head, "If-None-Match") == etag().toLatin1()) {
+            if (requestHeader(head, "If-None-Match") == etag().toLatin1()) {
                 ++notModified;
                 socket->write("HTTP/1.1 304 Not Modified\r\nETag: " + etag().toLatin1() + "\r\nContent-Length: 0\r\n\r\n");
                 return;
@@ -128,11 +105,11 @@ private:
                       + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     }
 
-    QTcpServer m_server;
     bool m_withStream;
     QList<Task> m_tasks;
     int m_version = 1;
     QList<QPointer<QTcpSocket>> m_streams;
+    ScriptedHttpServer m_server;
 };
 
 QByteArray sseEvent(const QByteArray &id, const QByteArray &type, const QByteArray &data)
@@ -162,11 +139,7 @@ private:
 
 void TestEventStream::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(u"TaskFlowTests"_s);
-    QApplication::setApplicationName(u"tst_eventstream"_s);
-    qputenv("TASKFLOW_TOKEN_STORE", "settings");
-    installTranslations(*QCoreApplication::instance(), u"en"_s);
+    DesktopWindowFixture::setUpApplication(u"tst_eventstream"_s);
 }
 
 void TestEventStream::eventsReachTheTableWithinASecond()

@@ -5,7 +5,6 @@
 #include <taskflow/desktop/filterbar.h>
 #include <taskflow/desktop/tasklistpage.h>
 #include <taskflow/desktop/taskdialog.h>
-#include <taskflow/desktop/translations.h>
 #include "desktopwindow.h"
 #include "testdatabase.h"
 #include "testserver.h"
@@ -20,7 +19,6 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
-#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 using namespace taskflow;
@@ -67,29 +65,20 @@ private:
 
 void TestKeyboard::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(u"TaskFlowTests"_s);
-    QApplication::setApplicationName(u"tst_keyboard"_s);
-    qputenv("TASKFLOW_TOKEN_STORE", "settings");
-    installTranslations(*QCoreApplication::instance(), u"en"_s);
+    DesktopWindowFixture::setUpApplication(u"tst_keyboard"_s);
     TASKFLOW_REQUIRE_DATABASE(m_database);
     QVERIFY2(m_server.start(m_database.url()), qPrintable(m_server.output()));
 }
 
 void TestKeyboard::init()
 {
-    HttpClient http(m_server.url());
-    for (const QJsonValue &task : http.get(u"/tasks"_s).array())
-        QCOMPARE(http.del(u"/tasks/"_s + task[u"id"_s].toString()).status, 204);
+    deleteEveryTask(m_server.url());
     m_fixture.reset(m_server.url());
 }
 
 void TestKeyboard::cleanup()
 {
-    for (QWidget *widget : QApplication::topLevelWidgets()) {
-        if (auto *dialog = qobject_cast<QDialog *>(widget); dialog && dialog->isVisible())
-            dialog->done(QDialog::Rejected);
-    }
+    DesktopWindowFixture::closeDialogs();
 }
 
 void TestKeyboard::walkWithTheKeyboardOnly()

@@ -9,7 +9,6 @@
 #include <taskflow/desktop/filterbar.h>
 #include <taskflow/common/isodatetime.h>
 #include <taskflow/desktop/mainwindow.h>
-#include <taskflow/desktop/offlinestore.h>
 #include <taskflow/desktop/settings.h>
 #include <taskflow/desktop/settingsdialog.h>
 #include <taskflow/desktop/statsbar.h>
@@ -19,7 +18,8 @@
 #include <taskflow/desktop/taskstore.h>
 #include <taskflow/desktop/tasktablemodel.h>
 #include <taskflow/desktop/tokenstore.h>
-#include <taskflow/desktop/translations.h>
+#include "desktopwindow.h"
+#include "scriptedhttpserver.h"
 #include "testdatabase.h"
 #include "testserver.h"
 
@@ -37,9 +37,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
-#include <QStandardPaths>
 #include <QTableView>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -119,11 +117,7 @@ private:
 
 void TestMainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    installTranslations(*QCoreApplication::instance(), u"en"_s);
-    QApplication::setOrganizationName(u"TaskFlowTests"_s);
-    QApplication::setApplicationName(u"tst_mainwindow"_s);
-    qputenv("TASKFLOW_TOKEN_STORE", "settings");
+    DesktopWindowFixture::setUpApplication(u"tst_mainwindow"_s);
     TASKFLOW_REQUIRE_DATABASE(m_database);
     QVERIFY2(m_server.start(m_database.url()), qPrintable(m_server.output()));
     m_http = std::make_unique<HttpClient>(m_server.url());
@@ -131,26 +125,18 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
-    for (const QJsonValue &task : serverTasks())
-        QCOMPARE(m_http->del(u"/tasks/"_s + task[u"id"_s].toString()).status, 204);
+    deleteEveryTask(m_server.url());
     m_settingsDir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_settingsDir->isValid());
     m_settings = std::make_unique<Settings>(m_settingsDir->filePath(u"taskflow.ini"_s));
     m_settings->setServerUrl(m_server.url());
     // Each test starts without the queue and cached list an earlier one left.
-    const QString offline = OfflineStore::defaultPath(TokenStore::keyFor(m_server.url()));
-    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s})
-        QFile::remove(offline + suffix);
+    DesktopWindowFixture::forgetOfflineFiles(m_server.url());
 }
 
 void TestMainWindow::cleanup()
 {
-    // A failed test may leave a dialog open; the next test starts with none.
-    // (done(), not close(): a dialog with changes would ask first.)
-    for (QWidget *widget : QApplication::topLevelWidgets()) {
-        if (auto *dialog = qobject_cast<QDialog *>(widget); dialog && dialog->isVisible())
-            dialog->done(QDialog::Rejected);
-    }
+    DesktopWindowFixture::closeDialogs();
     m_settings.reset();
     m_settingsDir.reset();
 }
@@ -741,16 +727,9 @@ void TestMainWindow::saveWhileOfflineIsQueuedAndSent()
 
 void TestMainWindow::slowServerShowsBusyThenAMessage()
 {
-    // Accepts connections and never answers.
-    QTcpServer blackHole;
-    QVERIFY(blackHole.listen(QHostAddress::LocalHost));
-    QList<QTcpSocket *> held;
-    connect(&blackHole, &QTcpServer::newConnection, this, [&] {
-        while (blackHole.hasPendingConnections())
-            held.append(blackHole.nextPendingConnection());
-    });
-    const QUrl url(u"http://127.0.0.1:%1"_s.arg(blackHole.serverPort()));
-    m_settings->overrideServerUrl(url);
+    ScriptedHttpServer silent;
+    QVERIFY(silent.isListening());
+    m_settings->overrideServerUrl(silent.url());
     MainWindow window(*m_settings);
     // The window asked at once, with the default timeout; ask again with a short one.
     window.apiClient()->setTimeout(std::chrono::milliseconds(1500));
@@ -834,9 +813,7 @@ void TestMainWindow::tokenThroughTheSettingsDialog()
     TestDatabase database;
     QVERIFY(database.create());
     TestServer server;
-    QProcessEnvironment environment;
-    environment.insert(u"API_TOKEN"_s, QString::fromLatin1(token));
-    QVERIFY2(server.start(database.url(), environment), qPrintable(server.output()));
+    QVERIFY2(server.startWithToken(database.url(), token), qPrintable(server.output()));
     HttpClient http(server.url());
     QCOMPARE(http.post(u"/tasks"_s, taskBody(u"Behind the token"_s), {{"Authorization", "Bearer " + token}}).status,
              201);
@@ -947,9 +924,7 @@ void TestMainWindow::storedTokenIsReadBeforeTheFirstRequest()
     TestDatabase database;
     QVERIFY(database.create());
     TestServer server;
-    QProcessEnvironment environment;
-    environment.insert(u"API_TOKEN"_s, QString::fromLatin1(token));
-    QVERIFY2(server.start(database.url(), environment), qPrintable(server.output()));
+    QVERIFY2(server.startWithToken(database.url(), token), qPrintable(server.output()));
     QCOMPARE(HttpClient(server.url())
                  .post(u"/tasks"_s, taskBody(u"Seen at once"_s), {{"Authorization", "Bearer " + token}})
                  .status,

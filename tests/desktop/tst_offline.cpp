@@ -5,7 +5,6 @@
 #include <taskflow/desktop/conflictdialog.h>
 #include <taskflow/desktop/connectionbanner.h>
 #include <taskflow/desktop/tasklistpage.h>
-#include <taskflow/desktop/translations.h>
 #include "desktopwindow.h"
 #include "testdatabase.h"
 #include "testserver.h"
@@ -13,7 +12,6 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -55,11 +53,7 @@ private:
 
 void TestOffline::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(u"TaskFlowTests"_s);
-    QApplication::setApplicationName(u"tst_offline"_s);
-    qputenv("TASKFLOW_TOKEN_STORE", "settings");
-    installTranslations(*QCoreApplication::instance(), u"en"_s);
+    DesktopWindowFixture::setUpApplication(u"tst_offline"_s);
     TASKFLOW_REQUIRE_DATABASE(m_database);
     QVERIFY(startServer());
     m_port = m_server->port();
@@ -82,18 +76,13 @@ void TestOffline::init()
 {
     if (!m_server->isRunning())
         QVERIFY(startServer());
-    HttpClient http(m_url);
-    for (const QJsonValue &task : serverTasks())
-        QCOMPARE(http.del(u"/tasks/"_s + task[u"id"_s].toString()).status, 204);
+    deleteEveryTask(m_url);
     m_fixture.reset(m_url);
 }
 
 void TestOffline::cleanup()
 {
-    for (QWidget *widget : QApplication::topLevelWidgets()) {
-        if (auto *dialog = qobject_cast<QDialog *>(widget); dialog && dialog->isVisible())
-            dialog->done(QDialog::Rejected);
-    }
+    DesktopWindowFixture::closeDialogs();
 }
 
 QJsonObject TestOffline::serverTask(const QString &title)

@@ -5,6 +5,7 @@
 
 #include <taskflow/desktop/settings.h>
 #include <taskflow/desktop/tokenstore.h>
+#include "awaitanswer.h"
 
 #include <QFile>
 #include <QStandardPaths>
@@ -90,15 +91,12 @@ void TestTokenStore::cleanup()
 
 Answered TestTokenStore::await(const std::function<void(QObject *, TokenStore::Callback)> &call)
 {
-    QObject context;
-    std::optional<Answered> result;
-    call(&context, [&result](const TokenStore::Outcome &r) {
-        result = r.ok() ? Answered{r->token, r->backend, r->notice, {}}
-                        : Answered{{}, TokenStore::Backend::Keychain, {}, r.error()};
-    });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, answerTimeoutMs))
+    const auto outcome = awaitAnswer<TokenStore::Outcome>(call, answerTimeoutMs);
+    if (!outcome)
         return Answered{{}, TokenStore::Backend::Keychain, {}, u"no answer"_s};
-    return *result;
+    const TokenStore::Outcome &r = *outcome;
+    return r.ok() ? Answered{r->token, r->backend, r->notice, {}}
+                  : Answered{{}, TokenStore::Backend::Keychain, {}, r.error()};
 }
 
 Answered TestTokenStore::read(TokenStore &store, const QUrl &server)

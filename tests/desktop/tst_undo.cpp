@@ -3,7 +3,6 @@
 
 #include <taskflow/desktop/tasklistpage.h>
 #include <taskflow/desktop/taskdialog.h>
-#include <taskflow/desktop/translations.h>
 #include "desktopwindow.h"
 #include "testdatabase.h"
 #include "testserver.h"
@@ -15,7 +14,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -79,29 +77,20 @@ private:
 
 void TestUndo::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(u"TaskFlowTests"_s);
-    QApplication::setApplicationName(u"tst_undo"_s);
-    qputenv("TASKFLOW_TOKEN_STORE", "settings");
-    installTranslations(*QCoreApplication::instance(), u"en"_s);
+    DesktopWindowFixture::setUpApplication(u"tst_undo"_s);
     TASKFLOW_REQUIRE_DATABASE(m_database);
     QVERIFY2(m_server.start(m_database.url()), qPrintable(m_server.output()));
 }
 
 void TestUndo::init()
 {
-    HttpClient http(m_server.url());
-    for (const QJsonValue &task : serverTasks())
-        QCOMPARE(http.del(u"/tasks/"_s + task[u"id"_s].toString()).status, 204);
+    deleteEveryTask(m_server.url());
     m_fixture.reset(m_server.url());
 }
 
 void TestUndo::cleanup()
 {
-    for (QWidget *widget : QApplication::topLevelWidgets()) {
-        if (auto *dialog = qobject_cast<QDialog *>(widget); dialog && dialog->isVisible())
-            dialog->done(QDialog::Rejected);
-    }
+    DesktopWindowFixture::closeDialogs();
 }
 
 void TestUndo::undoCreate()

@@ -70,9 +70,7 @@ void TestAuth::tokenRequiredOnTasks()
     QFETCH(int, status);
     QFETCH(QString, detail);
     TestServer server;
-    QProcessEnvironment env;
-    env.insert(u"API_TOKEN"_s, QString::fromLatin1(token));
-    QVERIFY2(server.start(m_db.url(), env), qPrintable(server.output()));
+    QVERIFY2(server.startWithToken(m_db.url(), token), qPrintable(server.output()));
     HttpClient http(server.url());
     QList<QPair<QByteArray, QByteArray>> headers{{"Origin", "http://localhost:5173"}};
     if (!authorization.isEmpty())
@@ -101,9 +99,7 @@ void TestAuth::tokenRequiredOnTasks()
 void TestAuth::otherRoutesStayOpen()
 {
     TestServer server;
-    QProcessEnvironment env;
-    env.insert(u"API_TOKEN"_s, QString::fromLatin1(token));
-    QVERIFY2(server.start(m_db.url(), env), qPrintable(server.output()));
+    QVERIFY2(server.startWithToken(m_db.url(), token), qPrintable(server.output()));
     HttpClient http(server.url());
     QCOMPARE(http.get(u"/"_s).status, 200);
     QCOMPARE(http.get(u"/health"_s).status, 200);
@@ -115,9 +111,7 @@ void TestAuth::otherRoutesStayOpen()
 void TestAuth::preflightNeedsNoToken()
 {
     TestServer server;
-    QProcessEnvironment env;
-    env.insert(u"API_TOKEN"_s, QString::fromLatin1(token));
-    QVERIFY2(server.start(m_db.url(), env), qPrintable(server.output()));
+    QVERIFY2(server.startWithToken(m_db.url(), token), qPrintable(server.output()));
     HttpClient http(server.url());
     const auto reply = http.send("OPTIONS", u"/tasks"_s, {},
                                  {{"Origin", "http://localhost:5173"},
@@ -151,7 +145,7 @@ void TestAuth::unreadableTokensFileStopsStartUp()
     QProcessEnvironment env;
     env.insert(u"DATABASE_URL"_s, m_db.url());
     env.insert(u"API_TOKENS_FILE"_s, u"/nonexistent/tokens"_s);
-    const ServerRun run = runServerToExit({}, env);
+    const ProcessRun run = runServerToExit({}, env);
     QVERIFY(run.exitCode > 0);
     QVERIFY2(run.output.contains(u"API_TOKENS_FILE"_s), qPrintable(run.output));
 }

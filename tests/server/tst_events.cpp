@@ -304,9 +304,7 @@ void TestEvents::corsAndTokensAsForEveryRoute()
     QVERIFY(fromBrowser.head().contains("Access-Control-Allow-Origin: http://localhost:5173"));
 
     TestServer guarded;
-    QProcessEnvironment env;
-    env.insert(u"API_TOKEN"_s, u"stream-secret"_s);
-    QVERIFY2(guarded.start(m_db.url(), env), qPrintable(guarded.output()));
+    QVERIFY2(guarded.startWithToken(m_db.url(), "stream-secret"), qPrintable(guarded.output()));
     EventStreamClient anonymous;
     QVERIFY(!anonymous.open(guarded.port()));
     QVERIFY(anonymous.head().startsWith("HTTP/1.1 401"));

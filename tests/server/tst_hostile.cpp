@@ -541,7 +541,7 @@ void TestHostile::blankTokensStopTheServer()
     env.insert(u"DATABASE_URL"_s, m_db.url());
     env.insert(u"PORT"_s, u"0"_s);
     env.insert(u"API_TOKEN"_s, u"   "_s);
-    const ServerRun blank = runServerToExit({}, env);
+    const ProcessRun blank = runServerToExit({}, env);
     QCOMPARE(blank.exitCode, 2);
     QVERIFY2(blank.output.contains(u"API_TOKEN"_s), qPrintable(blank.output));
     QCOMPARE(blank.output.trimmed().count(u'\n'), 0);
@@ -553,7 +553,7 @@ void TestHostile::blankTokensStopTheServer()
     empty.close();
     env.remove(u"API_TOKEN"_s);
     env.insert(u"API_TOKENS_FILE"_s, empty.fileName());
-    const ServerRun none = runServerToExit({}, env);
+    const ProcessRun none = runServerToExit({}, env);
     QCOMPARE(none.exitCode, 2);
     QVERIFY2(none.output.contains(u"API_TOKENS_FILE"_s), qPrintable(none.output));
 }

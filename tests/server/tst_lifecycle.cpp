@@ -197,7 +197,7 @@ void TestLifecycle::badSettingsStopStartUp()
     env.insert(u"DATABASE_URL"_s, m_db.url());
     env.insert(u"PORT"_s, u"0"_s);
     env.insert(variable, value);
-    const ServerRun run = runServerToExit({}, env);
+    const ProcessRun run = runServerToExit({}, env);
     QVERIFY2(run.exitCode > 0, qPrintable(run.output));
     QVERIFY(!run.output.contains(u"hunter2"_s));
     const QStringList errorLines = run.output.split(u'\n', Qt::SkipEmptyParts).filter(u"taskflow-server: "_s);
@@ -209,12 +209,12 @@ void TestLifecycle::checkConfig()
 {
     QProcessEnvironment env;
     env.insert(u"DATABASE_URL"_s, m_db.url());
-    const ServerRun run = runServerToExit({u"--check-config"_s}, env);
+    const ProcessRun run = runServerToExit({u"--check-config"_s}, env);
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.output.contains(u"database:  connected"_s), qPrintable(run.output));
     QVERIFY(run.output.contains(u"schema:"_s));
     env.insert(u"DATABASE_URL"_s, u"postgresql://ann:hunter2@127.0.0.1:1/tasks?connect_timeout=2"_s);
-    const ServerRun failed = runServerToExit({u"--check-config"_s}, env);
+    const ProcessRun failed = runServerToExit({u"--check-config"_s}, env);
     QVERIFY(failed.exitCode > 0);
     QVERIFY(failed.output.contains(u"ann:***@127.0.0.1:1/tasks"_s));
     QVERIFY(!failed.output.contains(u"hunter2"_s));

@@ -61,11 +61,11 @@ void TestSecrets::wrongPasswordStopsStartUpWithoutShowingIt()
     QProcessEnvironment env;
     env.insert(u"DATABASE_URL"_s, urlWith(wrongPassword));
     env.insert(u"PORT"_s, u"0"_s);
-    const ServerRun run = runServerToExit({}, env);
+    const ProcessRun run = runServerToExit({}, env);
     QVERIFY(run.exitCode > 0);
     QVERIFY2(run.output.contains(u"password authentication failed"_s), qPrintable(run.output));
     QVERIFY(!run.output.contains(wrongPassword));
-    const ServerRun check = runServerToExit({u"--check-config"_s}, env);
+    const ProcessRun check = runServerToExit({u"--check-config"_s}, env);
     QVERIFY(check.exitCode > 0);
     QVERIFY(check.output.contains(u"***"_s));
     QVERIFY(!check.output.contains(wrongPassword));
@@ -96,7 +96,7 @@ void TestSecrets::rightPasswordNeverShows()
     QVERIFY(log.contains(u"PostgreSQL"_s));
     QVERIFY(!log.contains(rightPassword));
     QVERIFY(!everything.contains(rightPassword.toUtf8()));
-    const ServerRun check = runServerToExit({u"--check-config"_s}, [&] {
+    const ProcessRun check = runServerToExit({u"--check-config"_s}, [&] {
         QProcessEnvironment env;
         env.insert(u"DATABASE_URL"_s, urlWith(rightPassword));
         return env;
@@ -111,7 +111,7 @@ void TestSecrets::badUrlNeverShowsThePassword()
                                u"postgresql://%1:%2@[::1/db"_s, u"mysql://%1:%2@h/db"_s}) {
         QProcessEnvironment env;
         env.insert(u"DATABASE_URL"_s, url.arg(role, rightPassword));
-        const ServerRun run = runServerToExit({}, env);
+        const ProcessRun run = runServerToExit({}, env);
         QVERIFY(run.exitCode > 0);
         QVERIFY2(run.output.contains(u"DATABASE_URL"_s), qPrintable(run.output));
         QVERIFY2(!run.output.contains(rightPassword), qPrintable(run.output));

@@ -3,6 +3,7 @@
 #include <QEventLoop>
 #include <QNetworkReply>
 #include <QTimer>
+#include <QtTest>
 
 #include <memory>
 #include <vector>
@@ -142,4 +143,11 @@ QList<HttpClient::Reply> sendConcurrently(const QUrl &base, const QList<Concurre
         reply->deleteLater();
     }
     return results;
+}
+
+void deleteEveryTask(const QUrl &base)
+{
+    HttpClient http(base);
+    for (const QJsonValue &task : http.get(u"/tasks"_s).array())
+        QCOMPARE(http.del(u"/tasks/"_s + task[u"id"_s].toString()).status, 204);
 }

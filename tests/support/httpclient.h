@@ -47,6 +47,10 @@ private:
     QUrl m_base;
 };
 
+// Deletes every task the server at `base` lists, through the API; a delete not answered 204
+// fails the calling test.
+void deleteEveryTask(const QUrl &base);
+
 // Many requests at once from one thread: sends them all, then waits for every answer.
 struct ConcurrentRequest
 {

@@ -53,6 +53,13 @@ bool TestServer::start(const QString &databaseUrl, const QProcessEnvironment &en
     return false;
 }
 
+bool TestServer::startWithToken(const QString &databaseUrl, const QByteArray &token)
+{
+    QProcessEnvironment environment;
+    environment.insert(u"API_TOKEN"_s, QString::fromLatin1(token));
+    return start(databaseUrl, environment);
+}
+
 qint64 TestServer::memoryKiB(const QByteArray &field) const
 {
     QFile status(u"/proc/%1/status"_s.arg(m_process.processId()));
@@ -96,16 +103,20 @@ void TestServer::kill()
     m_output += m_process.readAll();
 }
 
-ServerRun runServerToExit(const QStringList &arguments, const QProcessEnvironment &environment,
-                          int timeoutMs)
+ProcessRun runToExit(const QString &program, const QStringList &arguments,
+                     const QProcessEnvironment &environment, int timeoutMs)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(environment);
     process.setProcessEnvironment(env);
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(TestServer::binary(), arguments);
-    ServerRun run;
+    process.start(program, arguments);
+    ProcessRun run;
+    if (!process.waitForStarted(10000)) {
+        run.output = u"cannot start %1: %2"_s.arg(program, process.errorString());
+        return run;
+    }
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished();
@@ -115,4 +126,10 @@ ServerRun runServerToExit(const QStringList &arguments, const QProcessEnvironmen
     run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     run.output = QString::fromUtf8(process.readAll());
     return run;
+}
+
+ProcessRun runServerToExit(const QStringList &arguments, const QProcessEnvironment &environment,
+                           int timeoutMs)
+{
+    return runToExit(TestServer::binary(), arguments, environment, timeoutMs);
 }

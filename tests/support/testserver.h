@@ -19,6 +19,8 @@ public:
     // listens. False with the server's output in `output()` when it does not come up.
     bool start(const QString &databaseUrl, const QProcessEnvironment &environment = {},
                const QStringList &arguments = {});
+    // The same for a server that wants `token` as the bearer token on /tasks (API_TOKEN).
+    bool startWithToken(const QString &databaseUrl, const QByteArray &token);
     // SIGTERM (or kill on Windows), then waits; returns the exit code, -1 if it crashed.
     int stop(int timeoutMs = 30000);
     void kill();
@@ -42,14 +44,20 @@ private:
     quint16 m_port = 0;
 };
 
-// Runs a server binary to completion (for start-up errors, --help, --check-config).
-struct ServerRun
+// A program run to completion: start-up errors, --help, --check-config, scripts.
+struct ProcessRun
 {
-    int exitCode = -1;
-    QString output;
+    int exitCode = -1; // also when it did not start, crashed or was killed at the deadline
+    QString output;    // stdout and stderr together
+    bool ok() const { return exitCode == 0; }
 };
-ServerRun runServerToExit(const QStringList &arguments, const QProcessEnvironment &environment,
-                          int timeoutMs = 30000);
+// Runs `program` with this process's environment plus `environment`. At the deadline it is
+// killed, and its output says so.
+ProcessRun runToExit(const QString &program, const QStringList &arguments,
+                     const QProcessEnvironment &environment = {}, int timeoutMs = 30000);
+// The same for taskflow-server.
+ProcessRun runServerToExit(const QStringList &arguments, const QProcessEnvironment &environment,
+                           int timeoutMs = 30000);
 
 // In a suite's initTestCase: creates the database or ends the suite. Missing PostgreSQL is a
 // failure when CI=true, a skip on a developer machine without one.

@@ -44,31 +44,10 @@ namespace {
 const QString password = u"s3cret-p4ss"_s;
 const QString tlsDatabase = u"taskflow_tls"_s;
 
-struct Run
+// The cluster's scripts and openssl take their time on a loaded machine.
+ProcessRun run(const QString &program, const QStringList &arguments)
 {
-    bool ok = false;
-    QString output;
-};
-
-Run run(const QString &program, const QStringList &arguments, int timeoutMs = 120000)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(program, arguments);
-    Run result;
-    if (!process.waitForStarted(10000)) {
-        result.output = u"cannot start %1: %2"_s.arg(program, process.errorString());
-        return result;
-    }
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.output = QString::fromUtf8(process.readAll()) + u"\n<timed out>"_s;
-        return result;
-    }
-    result.output = QString::fromUtf8(process.readAll());
-    result.ok = process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-    return result;
+    return runToExit(program, arguments, {}, 120000);
 }
 
 bool isRoot()
@@ -160,8 +139,8 @@ void TlsTest::initTestCase()
     TLS_REQUIRE(!openssl.isEmpty(), u"openssl is not installed (scripts/packages/test.txt)"_s);
 
     m_clusterCreated = true; // from here on, cleanupTestCase destroys whatever pg.sh left
-    const Run created = run(u"bash"_s, {script, u"create"_s, m_clusterDir});
-    TLS_REQUIRE(created.ok, u"cannot create a PostgreSQL cluster: "_s + created.output.trimmed());
+    const ProcessRun created = run(u"bash"_s, {script, u"create"_s, m_clusterDir});
+    TLS_REQUIRE(created.ok(), u"cannot create a PostgreSQL cluster: "_s + created.output.trimmed());
     bool portOk = false;
     m_tlsPort = created.output.trimmed().split(u'\n').last().trimmed().toInt(&portOk);
     QVERIFY2(portOk && m_tlsPort > 0, qPrintable(u"pg.sh printed no port: "_s + created.output));
@@ -170,13 +149,13 @@ void TlsTest::initTestCase()
     const QString data = m_clusterDir + u"/data"_s;
     const QString key = data + u"/server.key"_s;
     const QString certificate = data + u"/server.crt"_s;
-    const Run made = run(openssl, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s,
+    const ProcessRun made = run(openssl, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s,
                                    u"-days"_s, u"1"_s, u"-subj"_s, u"/CN=localhost"_s,
                                    u"-keyout"_s, key, u"-out"_s, certificate});
-    QVERIFY2(made.ok, qPrintable(u"openssl req failed: "_s + made.output));
+    QVERIFY2(made.ok(), qPrintable(u"openssl req failed: "_s + made.output));
     if (isRoot()) {
-        const Run owned = run(u"chown"_s, {u"postgres:postgres"_s, key, certificate});
-        QVERIFY2(owned.ok, qPrintable(owned.output));
+        const ProcessRun owned = run(u"chown"_s, {u"postgres:postgres"_s, key, certificate});
+        QVERIFY2(owned.ok(), qPrintable(owned.output));
     }
     QVERIFY(QFile::setPermissions(key, QFile::ReadOwner | QFile::WriteOwner));
 
@@ -185,10 +164,10 @@ void TlsTest::initTestCase()
     conf.write("\n# tst_tls\nssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n");
     conf.close();
 
-    const Run stopped = run(u"bash"_s, {script, u"stop"_s, m_clusterDir});
-    QVERIFY2(stopped.ok, qPrintable(stopped.output));
-    const Run started = run(u"bash"_s, {script, u"start"_s, m_clusterDir});
-    if (!started.ok) {
+    const ProcessRun stopped = run(u"bash"_s, {script, u"stop"_s, m_clusterDir});
+    QVERIFY2(stopped.ok(), qPrintable(stopped.output));
+    const ProcessRun started = run(u"bash"_s, {script, u"start"_s, m_clusterDir});
+    if (!started.ok()) {
         QFile log(m_clusterDir + u"/server.log"_s);
         const QString logText =
             log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.readAll()) : QString();
@@ -209,8 +188,8 @@ void TlsTest::cleanupTestCase()
         QSqlDatabase::removeDatabase(u"tls-admin"_s);
     }
     if (m_clusterCreated) {
-        const Run destroyed = run(u"bash"_s, {pgScript(), u"destroy"_s, m_clusterDir});
-        if (!destroyed.ok)
+        const ProcessRun destroyed = run(u"bash"_s, {pgScript(), u"destroy"_s, m_clusterDir});
+        if (!destroyed.ok())
             qWarning().noquote() << "pg.sh destroy:" << destroyed.output;
     }
 }
@@ -301,7 +280,7 @@ void TlsTest::requireAgainstServerWithoutTlsFailsAtStartup()
 {
     QString url, why;
     TLS_REQUIRE(plainUrl(&url, &why), why);
-    const ServerRun run = runServerToExit({}, serverEnvironment(url));
+    const ProcessRun run = runServerToExit({}, serverEnvironment(url));
     QVERIFY2(run.exitCode > 0, qPrintable(u"exit %1: %2"_s.arg(run.exitCode).arg(run.output)));
     QVERIFY2(!run.output.contains(u"listening on"_s), qPrintable(run.output));
     QVERIFY2(!run.output.contains(password), qPrintable(run.output));
@@ -319,7 +298,7 @@ void TlsTest::requireAgainstServerWithoutTlsFailsAtStartup()
 
 void TlsTest::checkConfigOverTls()
 {
-    const ServerRun run = runServerToExit({u"--check-config"_s}, serverEnvironment(tlsUrl()));
+    const ProcessRun run = runServerToExit({u"--check-config"_s}, serverEnvironment(tlsUrl()));
     QVERIFY2(run.exitCode == 0, qPrintable(u"exit %1: %2"_s.arg(run.exitCode).arg(run.output)));
     QVERIFY2(!run.output.contains(password), qPrintable(run.output));
     const QString redacted =
@@ -334,7 +313,7 @@ void TlsTest::checkConfigAgainstServerWithoutTlsFails()
 {
     QString url, why;
     TLS_REQUIRE(plainUrl(&url, &why), why);
-    const ServerRun run = runServerToExit({u"--check-config"_s}, serverEnvironment(url));
+    const ProcessRun run = runServerToExit({u"--check-config"_s}, serverEnvironment(url));
     QVERIFY2(run.exitCode > 0, qPrintable(u"exit %1: %2"_s.arg(run.exitCode).arg(run.output)));
     QVERIFY2(!run.output.contains(password), qPrintable(run.output));
     QVERIFY2(run.output.contains(u":***@"_s), qPrintable(run.output));

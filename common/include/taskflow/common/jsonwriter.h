@@ -14,10 +14,10 @@ class JsonWriter
 public:
     explicit JsonWriter(QByteArray &out) : m_out(out) {}
 
-    void beginObject();
-    void endObject();
-    void beginArray();
-    void endArray();
+    void beginObject() { open('{'); }
+    void endObject() { close('}'); }
+    void beginArray() { open('['); }
+    void endArray() { close(']'); }
     void key(const char *name);
     void value(const QString &text);
     void value(const std::optional<QString> &text); // null when there is none; "" stays ""
@@ -26,6 +26,8 @@ public:
 
 private:
     void separate();
+    void open(char bracket);
+    void close(char bracket);
     void appendString(const QString &text);
 
     QByteArray &m_out;

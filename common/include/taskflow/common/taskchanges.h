@@ -37,6 +37,8 @@ struct TaskChanges
 
     // A new task (create) or a changed one (update) with these fields applied.
     void applyTo(Task &task) const;
+    // The update that applyTo() turns `from` into `to` with: the editable fields that differ.
+    static TaskChanges difference(const Task &from, const Task &to);
 
     // The request body the desktop app sends: only the fields that are set.
     QByteArray toJson() const;
