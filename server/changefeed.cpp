@@ -415,6 +415,10 @@ ChangeFeed::ChangeFeed(const DatabaseUrl &url, QObject *parent) : QObject(parent
 ChangeFeed::~ChangeFeed()
 {
     stop();
+    // A reader whose thread ran is deleted when that thread finishes; one never started has
+    // no thread to do it.
+    if (!m_thread.isFinished())
+        delete m_reader;
 }
 
 void ChangeFeed::start()
