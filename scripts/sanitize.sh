@@ -20,7 +20,10 @@ reports="$build_dir/sanitizer-reports"
 rm -rf "$reports"
 mkdir -p "$reports"
 
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:check_initialization_order=1:strict_init_order=1:log_path=$reports/asan${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+# quarantine_size_mb: ASan keeps freed memory aside (256 MB by default) to catch use after free,
+# and that shows in the resident size the memory-bound tests measure (tst_hostile's non-reading
+# pipeliner grew by 117 MB with the default, 23 MB with 16).
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:quarantine_size_mb=16:check_initialization_order=1:strict_init_order=1:log_path=$reports/asan${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 export LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$reports/ubsan${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 
