@@ -114,12 +114,19 @@ TaskStore::TaskStore(ApiClient *api, EventStream *events, TaskTableModel *model,
         if (state == EventStream::State::Live)
             pump();
     });
-    connect(m_events, &EventStream::resetRequested, this, &TaskStore::refresh);
+    connect(m_events, &EventStream::resetRequested, this, [this] {
+        m_unechoed.clear(); // what was missed is not replayed: the list is read again instead
+        refresh();
+    });
     connect(m_events, &EventStream::taskChanged, this, [this](const Task &task) {
+        if (isStaleEcho(task.id, task))
+            return;
         serverTaskChanged(task, {}, true);
         rebuild();
     });
     connect(m_events, &EventStream::taskDeleted, this, [this](const QString &id) {
+        if (isStaleEcho(id, std::nullopt))
+            return;
         serverTaskDeleted(id, true);
         rebuild();
     });
@@ -467,6 +474,36 @@ void TaskStore::deleteTask(const Task &base, QObject *context, WriteCallback don
     enqueue(pendingWrite(PendingWrite::Kind::Delete, id, base), context, std::move(done));
 }
 
+// The answer to one of our writes: the live stream tells the same change later.
+void TaskStore::answered(const QString &id, const std::optional<Task> &task)
+{
+    constexpr qsizetype kept = 8; // a stream that never tells (polling, an old server) costs no more
+    QList<std::optional<Task>> &mine = m_unechoed[id];
+    mine.append(task);
+    if (mine.size() > kept)
+        mine.removeFirst();
+}
+
+// The stream tells changes in order, but may tell one of our writes after the answer to a
+// later one of ours: that telling is out of date and must not undo what the later answer
+// showed (nor make the next write on this task look like a clash).
+bool TaskStore::isStaleEcho(const QString &id, const std::optional<Task> &told)
+{
+    const auto it = m_unechoed.find(id);
+    if (it == m_unechoed.end())
+        return false;
+    QList<std::optional<Task>> &mine = *it;
+    const qsizetype at = mine.indexOf(told);
+    if (at < 0)
+        return false; // someone else's change
+    mine.remove(0, at + 1);
+    if (mine.isEmpty()) {
+        m_unechoed.erase(it);
+        return false;
+    }
+    return true;
+}
+
 PendingWrite *TaskStore::queued(qint64 seq)
 {
     for (PendingWrite &write : m_queue) {
@@ -577,6 +614,7 @@ void TaskStore::written(const PendingWrite &write, const ApiResult<TaskVersion> 
                 later.taskId = task.id;
         }
     }
+    answered(task.id, task);
     serverTaskChanged(task, result->etag, false);
     finishWrite(write, WriteResult{Outcome::Saved, task});
 }
@@ -591,6 +629,8 @@ void TaskStore::deleted(const PendingWrite &write, const ApiResult<QString> &res
     }
     if (!result.ok() && result.error().kind != ApiError::Kind::NotFound)
         return failedToSend(write, result.error());
+    if (result.ok())
+        answered(write.taskId, std::nullopt);
     serverTaskDeleted(write.taskId, false);
     finishWrite(write, WriteResult{Outcome::Saved, *write.base});
 }

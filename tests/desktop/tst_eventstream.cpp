@@ -5,6 +5,7 @@
 
 #include <taskflow/desktop/eventstream.h>
 #include <taskflow/desktop/serversession.h>
+#include <taskflow/desktop/taskstore.h>
 #include "desktopwindow.h"
 #include "scriptedhttpserver.h"
 #include "testdatabase.h"
@@ -76,10 +77,39 @@ public:
     int listRequests = 0;
     int notModified = 0;
     QList<QByteArray> lastEventIds; // of each stream request
+    // What each PUT /tasks/{id} stores and answers, in turn (the server tells no event of it:
+    // the test pushes those when it likes).
+    QList<Task> putAnswers;
+    int puts = 0;
 
 private:
+    void answerTask(QTcpSocket *socket, const QByteArray &method, const QString &id)
+    {
+        const auto stored = std::find_if(m_tasks.begin(), m_tasks.end(), [&](const Task &t) { return t.id == id; });
+        if (stored == m_tasks.end() || (method == "PUT" && putAnswers.isEmpty()))
+            return notFound(socket);
+        if (method == "PUT") {
+            ++puts;
+            *stored = putAnswers.takeFirst();
+            ++m_version;
+        }
+        const QByteArray body = stored->toJson();
+        // Closed after each: the body of a PUT is left unread.
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nETag: \"task-"
+                      + QByteArray::number(m_version) + "\"\r\nContent-Length: " + QByteArray::number(body.size())
+                      + "\r\n\r\n" + body);
+        socket->disconnectFromHost();
+    }
+    static void notFound(QTcpSocket *socket)
+    {
+        const QByteArray body = R"({"detail":"Not Found"})";
+        socket->write("HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: "
+                      + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    }
+
     void answer(QTcpSocket *socket, const QByteArray &head)
     {
+        const QByteArray method = head.split(' ').value(0);
         const QByteArray target = head.split(' ').value(1);
         if (target == "/tasks/events" && m_withStream) {
             lastEventIds.append(requestHeader(head, "Last-Event-ID"));
@@ -100,9 +130,9 @@ private:
                           + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
             return;
         }
-        const QByteArray body = R"({"detail":"Not Found"})";
-        socket->write("HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: "
-                      + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        if (target.startsWith("/tasks/"))
+            return answerTask(socket, method, QString::fromLatin1(target.mid(7)));
+        notFound(socket);
     }
 
     bool m_withStream;
@@ -131,6 +161,7 @@ private slots:
     void droppedStreamResumesWithLastEventId();
     void resetReloadsTheList();
     void withoutAStreamPollsWithIfNoneMatch();
+    void ownWriteToldLateDoesNotUndoALaterOne();
     void realServerStreamsChanges();
 
 private:
@@ -227,6 +258,54 @@ void TestEventStream::withoutAStreamPollsWithIfNoneMatch()
     // A change: the next poll brings it.
     server.setTasks({makeTask(u"First"_s), makeTask(u"Polled in"_s)});
     QTRY_VERIFY_WITH_TIMEOUT(DesktopWindowFixture::titles(*window).contains(u"Polled in"_s), timeoutMs);
+}
+
+// The stream tells every change in order, but the answer to a write can come before the stream
+// tells the write before it: a tick and its undo, quickly. That late telling must not put the
+// tick back (nor make the next write look like a clash); someone else's change still shows.
+void TestEventStream::ownWriteToldLateDoesNotUndoALaterOne()
+{
+    ScriptedServer server(true);
+    const Task original = makeTask(u"Tick me"_s);
+    server.setTasks({original});
+    m_fixture.reset(server.url());
+    auto window = m_fixture.open(std::chrono::seconds(60));
+    TaskStore *store = window->taskStore();
+    QTRY_VERIFY_WITH_TIMEOUT(store->isLive(), timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window->taskView()->model()->rowCount(), 1, timeoutMs);
+
+    Task ticked = original;
+    ticked.status = TaskStatus::Done;
+    ticked.updatedAt = original.updatedAt.addSecs(1);
+    Task unticked = original;
+    unticked.updatedAt = original.updatedAt.addSecs(2);
+    server.putAnswers = {ticked, unticked};
+    TaskChanges tick;
+    tick.status = TaskStatus::Done;
+    store->updateTask(original, tick, nullptr, nullptr);
+    QTRY_COMPARE_WITH_TIMEOUT(store->task(original.id)->status, TaskStatus::Done, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(store->pendingCount(), 0, timeoutMs);
+    TaskChanges untick;
+    untick.status = TaskStatus::Todo;
+    store->updateTask(*store->task(original.id), untick, nullptr, nullptr);
+    QTRY_COMPARE_WITH_TIMEOUT(server.puts, 2, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(store->pendingCount(), 0, timeoutMs);
+    QCOMPARE(store->task(original.id)->status, TaskStatus::Todo);
+
+    // Now the stream tells the tick; a task created elsewhere after it shows it was read.
+    server.push(sseEvent("1", "task.updated", "{\"task\":" + ticked.toJson() + "}"));
+    server.push(sseEvent("2", "task.created", "{\"task\":" + makeTask(u"Marker"_s).toJson() + "}"));
+    QTRY_COMPARE_WITH_TIMEOUT(window->taskView()->model()->rowCount(), 2, timeoutMs);
+    QCOMPARE(store->task(original.id)->status, TaskStatus::Todo);
+    server.push(sseEvent("3", "task.updated", "{\"task\":" + unticked.toJson() + "}"));
+
+    // Someone else's change after ours shows as usual.
+    Task renamed = unticked;
+    renamed.title = u"Renamed elsewhere"_s;
+    renamed.updatedAt = original.updatedAt.addSecs(3);
+    server.push(sseEvent("4", "task.updated", "{\"task\":" + renamed.toJson() + "}"));
+    QTRY_COMPARE_WITH_TIMEOUT(store->task(original.id)->title, u"Renamed elsewhere"_s, timeoutMs);
+    QCOMPARE(store->task(original.id)->status, TaskStatus::Todo);
 }
 
 // The same against the real server; waits for the server side of issue 12 (the stream).

@@ -144,6 +144,8 @@ private:
     void succeeded();
     void failed(const ApiError &error);
     PendingWrite *queued(qint64 seq);
+    void answered(const QString &id, const std::optional<Task> &task);
+    bool isStaleEcho(const QString &id, const std::optional<Task> &told);
 
     ApiClient *m_api;
     EventStream *m_events;
@@ -159,6 +161,9 @@ private:
     QList<PendingWrite> m_queue;            // in order; the first is sent first
     QHash<qint64, Waiter> m_waiters;
     QHash<QString, QString> m_renamed;      // local id -> server id
+    // What our own writes' answers said (nullopt: deleted), oldest first, until the live stream
+    // tells the same: the stream may tell a write after a later one's answer has arrived.
+    QHash<QString, QList<std::optional<Task>>> m_unechoed;
     qint64 m_sending = 0;                   // seq in flight
     qint64 m_blockedOn = 0;                 // seq waiting for resolveConflict
     quint64 m_generation = 0;
