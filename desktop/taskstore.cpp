@@ -484,9 +484,10 @@ void TaskStore::answered(const QString &id, const std::optional<Task> &task)
         mine.removeFirst();
 }
 
-// The stream tells changes in order, but may tell one of our writes after the answer to a
-// later one of ours: that telling is out of date and must not undo what the later answer
-// showed (nor make the next write on this task look like a clash).
+// The stream tells changes in order, but may tell a change after the answer to a later write
+// of ours: one of our earlier writes, or a change made before ours (a stream that had just
+// opened, say). Such a telling is out of date and must not undo what the answer showed (nor
+// make the next write on this task look like a clash).
 bool TaskStore::isStaleEcho(const QString &id, const std::optional<Task> &told)
 {
     const auto it = m_unechoed.find(id);
@@ -494,8 +495,12 @@ bool TaskStore::isStaleEcho(const QString &id, const std::optional<Task> &told)
         return false;
     QList<std::optional<Task>> &mine = *it;
     const qsizetype at = mine.indexOf(told);
-    if (at < 0)
-        return false; // someone else's change
+    if (at < 0) {
+        // Someone else's change, told before ours: it came first if it is older than our
+        // newest (nothing is written on a task after we deleted it).
+        const std::optional<Task> &newest = mine.constLast();
+        return told && (!newest || told->updatedAt < newest->updatedAt);
+    }
     mine.remove(0, at + 1);
     if (mine.isEmpty()) {
         m_unechoed.erase(it);

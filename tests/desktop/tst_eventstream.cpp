@@ -162,6 +162,7 @@ private slots:
     void resetReloadsTheList();
     void withoutAStreamPollsWithIfNoneMatch();
     void ownWriteToldLateDoesNotUndoALaterOne();
+    void changeBeforeOwnWriteToldLateDoesNotUndoIt();
     void realServerStreamsChanges();
 
 private:
@@ -306,6 +307,44 @@ void TestEventStream::ownWriteToldLateDoesNotUndoALaterOne()
     server.push(sseEvent("4", "task.updated", "{\"task\":" + renamed.toJson() + "}"));
     QTRY_COMPARE_WITH_TIMEOUT(store->task(original.id)->title, u"Renamed elsewhere"_s, timeoutMs);
     QCOMPARE(store->task(original.id)->status, TaskStatus::Todo);
+}
+
+// A stream that has just opened may still tell a change made before it opened (the task's
+// creation, say) after the answer to a write that came later: that telling is out of date too.
+void TestEventStream::changeBeforeOwnWriteToldLateDoesNotUndoIt()
+{
+    ScriptedServer server(true);
+    const Task original = makeTask(u"Tick me"_s);
+    server.setTasks({original});
+    m_fixture.reset(server.url());
+    auto window = m_fixture.open(std::chrono::seconds(60));
+    TaskStore *store = window->taskStore();
+    QTRY_VERIFY_WITH_TIMEOUT(store->isLive(), timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window->taskView()->model()->rowCount(), 1, timeoutMs);
+
+    Task ticked = original;
+    ticked.status = TaskStatus::Done;
+    ticked.updatedAt = original.updatedAt.addSecs(1);
+    server.putAnswers = {ticked};
+    TaskChanges tick;
+    tick.status = TaskStatus::Done;
+    store->updateTask(original, tick, nullptr, nullptr);
+    QTRY_COMPARE_WITH_TIMEOUT(server.puts, 1, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(store->pendingCount(), 0, timeoutMs);
+
+    server.push(sseEvent("1", "task.created", "{\"task\":" + original.toJson() + "}"));
+    server.push(sseEvent("2", "task.created", "{\"task\":" + makeTask(u"Marker"_s).toJson() + "}"));
+    QTRY_COMPARE_WITH_TIMEOUT(window->taskView()->model()->rowCount(), 2, timeoutMs);
+    QCOMPARE(store->task(original.id)->status, TaskStatus::Done);
+
+    // Once ours is told, someone else's later change shows.
+    server.push(sseEvent("3", "task.updated", "{\"task\":" + ticked.toJson() + "}"));
+    Task renamed = ticked;
+    renamed.title = u"Renamed elsewhere"_s;
+    renamed.updatedAt = original.updatedAt.addSecs(2);
+    server.push(sseEvent("4", "task.updated", "{\"task\":" + renamed.toJson() + "}"));
+    QTRY_COMPARE_WITH_TIMEOUT(store->task(original.id)->title, u"Renamed elsewhere"_s, timeoutMs);
+    QCOMPARE(store->task(original.id)->status, TaskStatus::Done);
 }
 
 // The same against the real server; waits for the server side of issue 12 (the stream).
