@@ -110,6 +110,8 @@ TaskStore::TaskStore(ApiClient *api, EventStream *events, TaskTableModel *model,
     connect(&m_retryTimer, &QTimer::timeout, this, &TaskStore::pump);
 
     connect(m_events, &EventStream::stateChanged, this, [this](EventStream::State state) {
+        if (state == EventStream::State::Unavailable)
+            m_unechoed.clear(); // nothing will be told: polling reads whole lists
         emit liveChanged(state == EventStream::State::Live);
         if (state == EventStream::State::Live)
             pump();
@@ -477,7 +479,9 @@ void TaskStore::deleteTask(const Task &base, QObject *context, WriteCallback don
 // The answer to one of our writes: the live stream tells the same change later.
 void TaskStore::answered(const QString &id, const std::optional<Task> &task)
 {
-    constexpr qsizetype kept = 8; // a stream that never tells (polling, an old server) costs no more
+    if (m_events->state() == EventStream::State::Unavailable)
+        return;
+    constexpr qsizetype kept = 8; // per task, whatever the stream does
     QList<std::optional<Task>> &mine = m_unechoed[id];
     mine.append(task);
     if (mine.size() > kept)
