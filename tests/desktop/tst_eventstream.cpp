@@ -161,8 +161,8 @@ private slots:
     void droppedStreamResumesWithLastEventId();
     void resetReloadsTheList();
     void withoutAStreamPollsWithIfNoneMatch();
-    void ownWriteToldLateDoesNotUndoALaterOne();
-    void changeBeforeOwnWriteToldLateDoesNotUndoIt();
+    void lateTellingDoesNotUndoALaterAnswer_data();
+    void lateTellingDoesNotUndoALaterAnswer();
     void realServerStreamsChanges();
 
 private:
@@ -262,57 +262,22 @@ void TestEventStream::withoutAStreamPollsWithIfNoneMatch()
 }
 
 // The stream tells every change in order, but the answer to a write can come before the stream
-// tells the write before it: a tick and its undo, quickly. That late telling must not put the
-// tick back (nor make the next write look like a clash); someone else's change still shows.
-void TestEventStream::ownWriteToldLateDoesNotUndoALaterOne()
+// tells a change made before it: our own earlier write (a tick and its undo, quickly), or a
+// change from before ours (a stream that has just opened may still tell the task's creation).
+// That late telling must not put the old state back (nor make the next write look like a
+// clash); someone else's later change still shows.
+void TestEventStream::lateTellingDoesNotUndoALaterAnswer_data()
 {
-    ScriptedServer server(true);
-    const Task original = makeTask(u"Tick me"_s);
-    server.setTasks({original});
-    m_fixture.reset(server.url());
-    auto window = m_fixture.open(std::chrono::seconds(60));
-    TaskStore *store = window->taskStore();
-    QTRY_VERIFY_WITH_TIMEOUT(store->isLive(), timeoutMs);
-    QTRY_COMPARE_WITH_TIMEOUT(window->taskView()->model()->rowCount(), 1, timeoutMs);
-
-    Task ticked = original;
-    ticked.status = TaskStatus::Done;
-    ticked.updatedAt = original.updatedAt.addSecs(1);
-    Task unticked = original;
-    unticked.updatedAt = original.updatedAt.addSecs(2);
-    server.putAnswers = {ticked, unticked};
-    TaskChanges tick;
-    tick.status = TaskStatus::Done;
-    store->updateTask(original, tick, nullptr, nullptr);
-    QTRY_COMPARE_WITH_TIMEOUT(store->task(original.id)->status, TaskStatus::Done, timeoutMs);
-    QTRY_COMPARE_WITH_TIMEOUT(store->pendingCount(), 0, timeoutMs);
-    TaskChanges untick;
-    untick.status = TaskStatus::Todo;
-    store->updateTask(*store->task(original.id), untick, nullptr, nullptr);
-    QTRY_COMPARE_WITH_TIMEOUT(server.puts, 2, timeoutMs);
-    QTRY_COMPARE_WITH_TIMEOUT(store->pendingCount(), 0, timeoutMs);
-    QCOMPARE(store->task(original.id)->status, TaskStatus::Todo);
-
-    // Now the stream tells the tick; a task created elsewhere after it shows it was read.
-    server.push(sseEvent("1", "task.updated", "{\"task\":" + ticked.toJson() + "}"));
-    server.push(sseEvent("2", "task.created", "{\"task\":" + makeTask(u"Marker"_s).toJson() + "}"));
-    QTRY_COMPARE_WITH_TIMEOUT(window->taskView()->model()->rowCount(), 2, timeoutMs);
-    QCOMPARE(store->task(original.id)->status, TaskStatus::Todo);
-    server.push(sseEvent("3", "task.updated", "{\"task\":" + unticked.toJson() + "}"));
-
-    // Someone else's change after ours shows as usual.
-    Task renamed = unticked;
-    renamed.title = u"Renamed elsewhere"_s;
-    renamed.updatedAt = original.updatedAt.addSecs(3);
-    server.push(sseEvent("4", "task.updated", "{\"task\":" + renamed.toJson() + "}"));
-    QTRY_COMPARE_WITH_TIMEOUT(store->task(original.id)->title, u"Renamed elsewhere"_s, timeoutMs);
-    QCOMPARE(store->task(original.id)->status, TaskStatus::Todo);
+    QTest::addColumn<QList<TaskStatus>>("writes"); // the statuses we write, in turn
+    QTest::addColumn<int>("toldLate"); // the answer told late; -1: the task as created
+    QTest::newRow("our earlier write") << QList{TaskStatus::Done, TaskStatus::Todo} << 0;
+    QTest::newRow("a change before ours") << QList{TaskStatus::Done} << -1;
 }
 
-// A stream that has just opened may still tell a change made before it opened (the task's
-// creation, say) after the answer to a write that came later: that telling is out of date too.
-void TestEventStream::changeBeforeOwnWriteToldLateDoesNotUndoIt()
+void TestEventStream::lateTellingDoesNotUndoALaterAnswer()
 {
+    QFETCH(QList<TaskStatus>, writes);
+    QFETCH(int, toldLate);
     ScriptedServer server(true);
     const Task original = makeTask(u"Tick me"_s);
     server.setTasks({original});
@@ -322,29 +287,45 @@ void TestEventStream::changeBeforeOwnWriteToldLateDoesNotUndoIt()
     QTRY_VERIFY_WITH_TIMEOUT(store->isLive(), timeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(window->taskView()->model()->rowCount(), 1, timeoutMs);
 
-    Task ticked = original;
-    ticked.status = TaskStatus::Done;
-    ticked.updatedAt = original.updatedAt.addSecs(1);
-    server.putAnswers = {ticked};
-    TaskChanges tick;
-    tick.status = TaskStatus::Done;
-    store->updateTask(original, tick, nullptr, nullptr);
-    QTRY_COMPARE_WITH_TIMEOUT(server.puts, 1, timeoutMs);
-    QTRY_COMPARE_WITH_TIMEOUT(store->pendingCount(), 0, timeoutMs);
+    QList<Task> answers;
+    for (const TaskStatus status : writes) {
+        Task answer = original;
+        answer.status = status;
+        answer.updatedAt = original.updatedAt.addSecs(answers.size() + 1);
+        answers.append(answer);
+    }
+    server.putAnswers = answers;
+    for (qsizetype i = 0; i < writes.size(); ++i) {
+        TaskChanges change;
+        change.status = writes.at(i);
+        store->updateTask(*store->task(original.id), change, nullptr, nullptr);
+        QTRY_COMPARE_WITH_TIMEOUT(server.puts, i + 1, timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(store->pendingCount(), 0, timeoutMs);
+    }
+    QCOMPARE(store->task(original.id)->status, writes.last());
 
-    server.push(sseEvent("1", "task.created", "{\"task\":" + original.toJson() + "}"));
-    server.push(sseEvent("2", "task.created", "{\"task\":" + makeTask(u"Marker"_s).toJson() + "}"));
+    // Now the stream tells the old state; a task created elsewhere after it shows it was read.
+    int id = 0;
+    const auto tell = [&](const QByteArray &type, const Task &task) {
+        server.push(sseEvent(QByteArray::number(++id), type, "{\"task\":" + task.toJson() + "}"));
+    };
+    if (toldLate < 0)
+        tell("task.created", original);
+    else
+        tell("task.updated", answers.at(toldLate));
+    tell("task.created", makeTask(u"Marker"_s));
     QTRY_COMPARE_WITH_TIMEOUT(window->taskView()->model()->rowCount(), 2, timeoutMs);
-    QCOMPARE(store->task(original.id)->status, TaskStatus::Done);
+    QCOMPARE(store->task(original.id)->status, writes.last());
 
-    // Once ours is told, someone else's later change shows.
-    server.push(sseEvent("3", "task.updated", "{\"task\":" + ticked.toJson() + "}"));
-    Task renamed = ticked;
+    // Then our later writes; after them, someone else's change shows as usual.
+    for (qsizetype i = toldLate + 1; i < answers.size(); ++i)
+        tell("task.updated", answers.at(i));
+    Task renamed = answers.last();
     renamed.title = u"Renamed elsewhere"_s;
-    renamed.updatedAt = original.updatedAt.addSecs(2);
-    server.push(sseEvent("4", "task.updated", "{\"task\":" + renamed.toJson() + "}"));
+    renamed.updatedAt = answers.last().updatedAt.addSecs(1);
+    tell("task.updated", renamed);
     QTRY_COMPARE_WITH_TIMEOUT(store->task(original.id)->title, u"Renamed elsewhere"_s, timeoutMs);
-    QCOMPARE(store->task(original.id)->status, TaskStatus::Done);
+    QCOMPARE(store->task(original.id)->status, writes.last());
 }
 
 // The same against the real server; waits for the server side of issue 12 (the stream).
