@@ -24,7 +24,9 @@ QLocale installTranslations(QCoreApplication &app, const QString &language)
     if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     auto *ours = new QTranslator(&app);
-    if (ours->load(locale, u"taskflow"_s, u"_"_s, u":/i18n"_s))
+    // English for every language we have no translation of (and the C locale): its plural
+    // forms say "1 task", "3 tasks" where the source strings say "task(s)".
+    if (ours->load(locale, u"taskflow"_s, u"_"_s, u":/i18n"_s) || ours->load(u"taskflow_en"_s, u":/i18n"_s))
         QCoreApplication::installTranslator(ours);
     return locale;
 }

@@ -87,6 +87,17 @@ private slots:
         QCOMPARE(QLocale().toString(10000), u"10\u202f000"_s);
         QCOMPARE(QLocale().toString(QDate(2026, 12, 2), u"d MMMM yyyy"_s), u"2 décembre 2026"_s);
     }
+
+    void otherLanguagesGetEnglish()
+    {
+        requireLinguist();
+        QVERIFY(!QFile::exists(u":/i18n/taskflow_de.qm"_s));
+        installTranslations(*QCoreApplication::instance(), u"de"_s);
+        QCOMPARE(QCoreApplication::translate("taskflow::MainWindow", "%n task(s) shown", nullptr, 1),
+                 u"1 task shown"_s);
+        QCOMPARE(QCoreApplication::translate("taskflow::MainWindow", "%n task(s) shown", nullptr, 3),
+                 u"3 tasks shown"_s);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTranslations)
