@@ -231,8 +231,12 @@ void tst_IsoDateTime::toApiConvertsNamedTimeZones()
 {
     const QTimeZone paris("Europe/Paris");
     const QTimeZone kolkata("Asia/Kolkata");
-    if (!paris.isValid() || !kolkata.isValid())
+    if (!paris.isValid() || !kolkata.isValid()) {
+        // The test command installs tzdata: under CI a missing database is a broken set-up.
+        if (qEnvironmentVariable("CI") == u"true"_s)
+            QFAIL("no time zone database (Debian: tzdata)");
         QSKIP("no time zone database");
+    }
     // CET (+01:00) in winter, CEST (+02:00) in summer; India is +05:30 all year.
     QCOMPARE(IsoDateTime::toApi(QDateTime(QDate(2026, 12, 1), QTime(10, 0), paris)),
              u"2026-12-01T09:00:00Z"_s);

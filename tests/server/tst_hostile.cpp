@@ -562,8 +562,13 @@ void TestHostile::blankTokensStopTheServer()
 void TestHostile::listenBacklogIsTheSystemMaximum()
 {
     QFile somaxconn(u"/proc/sys/net/core/somaxconn"_s);
-    if (!somaxconn.open(QIODevice::ReadOnly))
+    if (!somaxconn.open(QIODevice::ReadOnly)) {
+#ifdef Q_OS_LINUX
+        QFAIL("cannot read /proc/sys/net/core/somaxconn");
+#else
         QSKIP("Linux only: the backlog is read with ss");
+#endif
+    }
     const int maximum = somaxconn.readAll().trimmed().toInt();
     QProcess ss;
     ss.start(u"ss"_s, {u"-ltnH"_s, u"sport = :%1"_s.arg(m_server.port())});
